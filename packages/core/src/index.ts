@@ -1,0 +1,63 @@
+/**
+ * @k8s-ops/core: the toolkit every component and cluster package builds on. It knows Kubernetes and Flux and no
+ * component: the model (settings, apps, components, references, layers), the Flux builders, validation, and the
+ * deterministic, atomic rendering of a cluster's tree.
+ */
+export {
+  type App,
+  type AppOptions,
+  appRef,
+  type Component,
+  defineApp,
+  type HealthCheck,
+  type HealthCheckExpr,
+  type NamespaceComponent,
+} from "./app.js";
+export { type Cluster, type ClusterOptions, clusterApps, defineCluster } from "./cluster.js";
+export { type Finding, type FindingCode, formatFinding, OptionError, ValidationError } from "./errors.js";
+export {
+  appKustomization,
+  type ChartSource,
+  CLUSTER_SECRETS,
+  CLUSTER_SETTINGS,
+  clusterEntry,
+  FLUX_SOURCE,
+  HELM_RELEASE_DEFAULTS,
+  type HelmReleaseOptions,
+  helmRelease,
+  namespace,
+  ociRepository,
+} from "./flux.js";
+export { type AppGraph, type ResolvedApp, resolveDependencies } from "./graph.js";
+export { type HelmAppOptions, helmApp } from "./helm.js";
+export { LAYERS, type Layer, layerIndex } from "./layers.js";
+export { apiGroup, describeObject, type KubeObject } from "./object.js";
+export {
+  type AppId,
+  type AppRef,
+  appKey,
+  type ClusterIssuerRef,
+  describeReference,
+  type GatewayRef,
+  type Reference,
+  type ReferenceType,
+  reference,
+  type SecretStoreRef,
+  type ServiceEndpoint,
+  type StorageClassRef,
+  type VolumeSnapshotClassRef,
+} from "./refs.js";
+export { GENERATED_HEADER, orderKeys, toYaml } from "./render/yaml.js";
+export { type RenderedCluster, type RenderOptions, renderCluster, renderOrThrow } from "./render.js";
+export {
+  type BgpSettings,
+  type ClusterSettings,
+  defineSettings,
+  type NetworkSettings,
+  type NodeSettings,
+  settingsVariables,
+} from "./settings.js";
+export { componentYaml, renderComponents, testSettings } from "./testing.js";
+export { type CommitOptions, commitWrite, InterruptedWrite, recoverWrite } from "./write/commit.js";
+export { MANIFEST_FILE, STATE_DIR } from "./write/manifest.js";
+export { hasChanges, planWrite, type WritePlan } from "./write/plan.js";

@@ -1,0 +1,16 @@
+import type { App } from "./app.js";
+import type { KubeObject } from "./object.js";
+import { describeObject } from "./object.js";
+
+/** `cluster › namespace/app`: where a finding is, for people reading it. */
+export function appPath(cluster: string, app: Pick<App, "name" | "namespace">): string {
+  return `${cluster} › ${app.namespace}/${app.name}`;
+}
+
+export function objectPath(
+  cluster: string,
+  app: Pick<App, "name" | "namespace">,
+  object: KubeObject,
+): string {
+  return `${appPath(cluster, app)} › ${describeObject(object, app.namespace)}`;
+}

@@ -1,0 +1,86 @@
+import type { App } from "./app.js";
+import type { Cluster } from "./cluster.js";
+import { clusterApps } from "./cluster.js";
+import type { Finding } from "./errors.js";
+import { ValidationError } from "./errors.js";
+import { resolveDependencies } from "./graph.js";
+import { appPath } from "./paths.js";
+import { appDir, buildTree } from "./render/tree.js";
+import { settingsFindings, settingsVariables } from "./settings.js";
+import { validateApps } from "./validate/index.js";
+
+export interface RenderOptions {
+  /** Repository-relative folder of the cluster package (Flux paths start there), e.g. `clusters/apps`. */
+  readonly root: string;
+}
+
+/** A cluster rendered in memory: nothing is written until its findings are empty. */
+export interface RenderedCluster {
+  readonly name: string;
+  readonly root: string;
+  /** File contents by path relative to the cluster folder. */
+  readonly files: ReadonlyMap<string, string>;
+  /** Hand-written files the rendered kustomization.yaml files list, relative to the cluster folder. */
+  readonly handWritten: readonly string[];
+  readonly findings: readonly Finding[];
+  readonly apps: number;
+  readonly objects: number;
+}
+
+/** Renders a cluster: derives dependsOn, validates everything, lays the tree out. Pure: same cluster, same bytes. */
+export function renderCluster(cluster: Cluster, options: RenderOptions): RenderedCluster {
+  const { settings } = cluster;
+  const apps = clusterApps(cluster);
+  const graph = resolveDependencies(settings.name, apps);
+  const publicVariables = settingsVariables(settings);
+  const variables = new Set([...Object.keys(publicVariables), ...(settings.secretVariables ?? [])]);
+  const handWritten = apps.flatMap((app) => app.files.map((file) => `${appDir(app)}/${file}`));
+  const tree = buildTree({
+    root: options.root,
+    apps: graph.apps,
+    variables: publicVariables,
+    decryption: handWritten.some((file) => file.endsWith(".sops.yaml")),
+    namespaceComponents: cluster.components.flatMap((component) => component.namespaceComponents ?? []),
+  });
+  const findings = [
+    ...settingsFindings(settings),
+    ...folderFindings(settings.name, apps),
+    ...graph.findings,
+    ...validateApps({ cluster: settings.name, apps, variables }),
+  ];
+  return {
+    name: settings.name,
+    root: options.root,
+    files: tree.files,
+    handWritten,
+    findings,
+    apps: apps.length,
+    objects: tree.objects,
+  };
+}
+
+/** Renders and throws a ValidationError with every finding, for tests and scripts. */
+export function renderOrThrow(cluster: Cluster, options: RenderOptions): RenderedCluster {
+  const rendered = renderCluster(cluster, options);
+  if (rendered.findings.length > 0) throw new ValidationError(rendered.findings);
+  return rendered;
+}
+
+function folderFindings(cluster: string, apps: readonly App[]): Finding[] {
+  const owners = new Map<string, App>();
+  const findings: Finding[] = [];
+  for (const app of apps) {
+    const dir = appDir(app);
+    const owner = owners.get(dir);
+    if (owner) {
+      findings.push({
+        code: "DUPLICATE_OBJECT",
+        path: appPath(cluster, app),
+        message: "two apps render into the same folder",
+        expected: "a folder/dir of its own for each app",
+        found: `${dir} also used by ${owner.namespace}/${owner.name}`,
+      });
+    } else owners.set(dir, app);
+  }
+  return findings;
+}

@@ -1,0 +1,114 @@
+import type { App } from "../app.js";
+import type { Finding } from "../errors.js";
+import { apiGroup, describeObject, type KubeObject, objectName } from "../object.js";
+import { appPath, objectPath } from "../paths.js";
+import { labelFinding, releaseNameFinding, subdomainFinding } from "./names.js";
+import { schemaFindings } from "./schema.js";
+import { isClusterScoped } from "./scope.js";
+import { SUBSTITUTE_DISABLED, variableFindings } from "./variables.js";
+
+export interface ValidationContext {
+  readonly cluster: string;
+  readonly apps: readonly App[];
+  /** Variables every app may use: the cluster settings and the names of the cluster secrets. */
+  readonly variables: ReadonlySet<string>;
+}
+
+/** Runs every per-object and cross-object rule; returns all findings, never throws. */
+export function validateApps(context: ValidationContext): Finding[] {
+  return [
+    ...context.apps.flatMap((app) => appFindings(context, app)),
+    ...duplicateFindings(context),
+    ...chartSourceFindings(context),
+  ];
+}
+
+function appFindings(context: ValidationContext, app: App): Finding[] {
+  const path = appPath(context.cluster, app);
+  const defined = new Set([...context.variables, ...Object.keys(app.substitute)]);
+  const findings = [
+    labelFinding(`${path}: namespace`, app.namespace),
+    labelFinding(`${path}: name`, app.name),
+  ];
+  for (const object of app.objects) {
+    const at = objectPath(context.cluster, app, object);
+    findings.push(subdomainFinding(`${at}: metadata.name`, objectName(object)));
+    findings.push(...schemaFindings(at, object));
+    if (object.kind === "HelmRelease") findings.push(releaseNameFinding(at, releaseName(app, object)));
+    if (object.metadata?.annotations?.[SUBSTITUTE_DISABLED] !== "disabled") {
+      findings.push(...variableFindings(at, object.toJSON(), defined));
+    }
+  }
+  return findings.filter((finding): finding is Finding => finding !== undefined);
+}
+
+function releaseName(app: App, object: KubeObject): string {
+  const spec = (object.toJSON() as { spec?: { releaseName?: string } }).spec;
+  return spec?.releaseName ?? `${app.namespace}-${objectName(object)}`;
+}
+
+/** Identity of an object once Flux applied it: group, kind, namespace (unless cluster-scoped), name. */
+function identity(app: App, object: KubeObject): string {
+  const namespace = isClusterScoped(object.kind) ? "" : (object.metadata?.namespace ?? app.namespace);
+  return `${apiGroup(object.apiVersion)}/${object.kind}/${namespace}/${objectName(object)}`;
+}
+
+function duplicateFindings(context: ValidationContext): Finding[] {
+  const firstSeen = new Map<string, App>();
+  const findings: Finding[] = [];
+  const kustomizations = context.apps.map((app) => ({
+    app,
+    key: `flux/Kustomization/${app.namespace}/${app.name}`,
+  }));
+  for (const { app, key } of kustomizations) {
+    const first = firstSeen.get(key);
+    if (first)
+      findings.push(duplicate(context.cluster, app, `Kustomization ${app.namespace}/${app.name}`, first));
+    else firstSeen.set(key, app);
+  }
+  for (const app of context.apps) {
+    for (const object of app.objects) {
+      const key = identity(app, object);
+      const first = firstSeen.get(key);
+      if (first) findings.push(duplicate(context.cluster, app, describeObject(object, app.namespace), first));
+      else firstSeen.set(key, app);
+    }
+  }
+  return findings;
+}
+
+function duplicate(cluster: string, app: App, what: string, first: App): Finding {
+  return {
+    code: "DUPLICATE_OBJECT",
+    path: `${appPath(cluster, app)} › ${what}`,
+    message: "the same object is rendered twice; Flux would apply one over the other",
+    expected: "each (kind, namespace, name) once per cluster",
+    found: `also rendered by ${first.namespace}/${first.name}`,
+  };
+}
+
+function chartSourceFindings(context: ValidationContext): Finding[] {
+  const repositories = new Set(
+    context.apps.flatMap((app) =>
+      app.objects.filter((o) => o.kind === "OCIRepository").map((o) => `${app.namespace}/${objectName(o)}`),
+    ),
+  );
+  const findings: Finding[] = [];
+  for (const app of context.apps) {
+    for (const object of app.objects.filter((o) => o.kind === "HelmRelease")) {
+      const chartRef = (object.toJSON() as { spec?: { chartRef?: { kind?: string; name?: string } } }).spec
+        ?.chartRef;
+      if (!chartRef) continue;
+      if (chartRef.kind === "OCIRepository" && repositories.has(`${app.namespace}/${chartRef.name}`))
+        continue;
+      findings.push({
+        code: "SOURCE_UNRESOLVED",
+        path: `${objectPath(context.cluster, app, object)}: spec.chartRef`,
+        message: "chartRef names no OCIRepository in the release's namespace",
+        expected: `an OCIRepository ${app.namespace}/${chartRef.name ?? "?"} rendered in this cluster`,
+        found: `${chartRef.kind ?? "?"} ${chartRef.name ?? "?"}`,
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,59 @@
+import type { Finding } from "../errors.js";
+
+const REFERENCE = /(?<!\$)\$\{([^}]*)\}/g;
+const NAME = /^[_a-zA-Z][_a-zA-Z0-9]*/;
+
+export const SUBSTITUTE_DISABLED = "kustomize.toolkit.fluxcd.io/substitute";
+
+/** One `${…}` in a rendered value, as Flux's envsubst reads it. */
+export interface VariableUse {
+  readonly name: string;
+  readonly hasDefault: boolean;
+  readonly raw: string;
+}
+
+export function variableUses(text: string): VariableUse[] {
+  return [...text.matchAll(REFERENCE)].map((match) => {
+    const body = match[1] ?? "";
+    const name = NAME.exec(body)?.[0] ?? "";
+    const rest = body.slice(name.length);
+    return { name, hasDefault: /^:?[=-]/.test(rest), raw: match[0] };
+  });
+}
+
+/** Every `${VAR}` in the value must be defined, or carry a default, or Flux substitutes an empty string. */
+export function variableFindings(path: string, value: unknown, defined: ReadonlySet<string>): Finding[] {
+  const findings: Finding[] = [];
+  walkStrings(value, [], (text, field) => {
+    for (const use of variableUses(text)) {
+      if (use.name === "") {
+        findings.push({
+          code: "VAR_UNDEFINED",
+          path: `${path}: ${field.join(".")}`,
+          message: "substitution has no valid variable name",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: Flux's substitution syntax, not a template.
+          expected: "${NAME} with NAME matching ^[_a-zA-Z][_a-zA-Z0-9]*$",
+          found: use.raw,
+        });
+      } else if (!use.hasDefault && !defined.has(use.name)) {
+        findings.push({
+          code: "VAR_UNDEFINED",
+          path: `${path}: ${field.join(".")}`,
+          message: `variable ${use.name} is not defined`,
+          expected: `one of ${[...defined].sort().join(", ")}, or \${${use.name}:=default}`,
+          found: use.raw,
+        });
+      }
+    }
+  });
+  return findings;
+}
+
+function walkStrings(value: unknown, field: string[], visit: (text: string, field: string[]) => void): void {
+  if (typeof value === "string") visit(value, field);
+  else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) walkStrings(item, [...field, String(index)], visit);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) walkStrings(item, [...field, key], visit);
+  }
+}

@@ -1,0 +1,101 @@
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { JOURNAL_FILE, MANIFEST_FILE, manifestFor, STAGING_DIR, serializeManifest } from "./manifest.js";
+import type { WritePlan } from "./plan.js";
+
+/** The steps of a write once it is decided; replayed in full after an interruption. */
+interface Journal {
+  readonly moves: readonly string[];
+  readonly removes: readonly string[];
+}
+
+export interface CommitOptions {
+  /** Stop after this many file operations, as a crash would (tests of recovery use it). */
+  readonly interruptAfter?: number;
+}
+
+export class InterruptedWrite extends Error {
+  override name = "InterruptedWrite";
+}
+
+/**
+ * Writes a plan so the folder holds either the old tree or the new one: every new file is first written to a
+ * staging folder, then a journal names the moves and removals, then they are made. A write interrupted after the
+ * journal exists is finished by the next run (`recoverWrite`); one interrupted before leaves the old tree.
+ */
+export async function commitWrite(plan: WritePlan, options: CommitOptions = {}): Promise<void> {
+  const { clusterDir, rendered } = plan;
+  await recoverWrite(clusterDir);
+  const staging = join(clusterDir, STAGING_DIR);
+  await rm(staging, { recursive: true, force: true });
+  const moves = [...plan.added, ...plan.changed];
+  for (const path of moves) await writeNew(join(staging, path), rendered.files.get(path) ?? "");
+  await writeNew(join(staging, MANIFEST_FILE), serializeManifest(manifestFor(rendered.files)));
+  const journal: Journal = { moves: [...moves, MANIFEST_FILE], removes: plan.removed };
+  await writeNew(join(clusterDir, `${JOURNAL_FILE}.tmp`), JSON.stringify(journal));
+  await rename(join(clusterDir, `${JOURNAL_FILE}.tmp`), join(clusterDir, JOURNAL_FILE));
+  await applyJournal(clusterDir, journal, options.interruptAfter);
+}
+
+/** Finishes a write an interruption left half done, or discards one that never reached its journal. */
+export async function recoverWrite(clusterDir: string): Promise<boolean> {
+  let journal: Journal;
+  try {
+    journal = JSON.parse(await readFile(join(clusterDir, JOURNAL_FILE), "utf8")) as Journal;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    await rm(join(clusterDir, STAGING_DIR), { recursive: true, force: true });
+    return false;
+  }
+  await applyJournal(clusterDir, journal);
+  return true;
+}
+
+async function applyJournal(clusterDir: string, journal: Journal, interruptAfter = Infinity): Promise<void> {
+  let steps = 0;
+  const step = () => {
+    steps += 1;
+    if (steps > interruptAfter) throw new InterruptedWrite(`write interrupted after ${interruptAfter} steps`);
+  };
+  for (const path of journal.moves) {
+    step();
+    const staged = join(clusterDir, STAGING_DIR, path);
+    if (!(await exists(staged))) continue;
+    await mkdir(dirname(join(clusterDir, path)), { recursive: true });
+    await rename(staged, join(clusterDir, path));
+  }
+  for (const path of journal.removes) {
+    step();
+    await unlink(join(clusterDir, path)).catch(ignoreMissing);
+    await pruneEmptyParents(clusterDir, dirname(path));
+  }
+  await rm(join(clusterDir, STAGING_DIR), { recursive: true, force: true });
+  await unlink(join(clusterDir, JOURNAL_FILE));
+}
+
+async function writeNew(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, content);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== "ENOENT") throw error;
+}
+
+/** Removes folders a removal left empty, up to the cluster folder; a folder with any other file stays. */
+async function pruneEmptyParents(clusterDir: string, dir: string): Promise<void> {
+  for (let current = dir; current !== "." && current !== ""; current = dirname(current)) {
+    const entries = await readdir(join(clusterDir, current)).catch(() => undefined);
+    if (!entries || entries.length > 0) return;
+    await rmdir(join(clusterDir, current));
+  }
+}

@@ -1,0 +1,91 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Finding } from "../errors.js";
+import type { RenderedCluster } from "../render.js";
+import { contentHash, type Manifest, readManifest } from "./manifest.js";
+
+/** What writing a rendered cluster would change on disk. */
+export interface WritePlan {
+  readonly clusterDir: string;
+  readonly rendered: RenderedCluster;
+  readonly previous: Manifest;
+  readonly added: readonly string[];
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+  /** Why the plan must not be carried out: files k8s-ops does not own, or owns but someone edited. */
+  readonly findings: readonly Finding[];
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/** Compares a rendered cluster with the folder on disk; reads only, writes nothing. */
+export async function planWrite(clusterDir: string, rendered: RenderedCluster): Promise<WritePlan> {
+  const previous = await readManifest(clusterDir);
+  const added: string[] = [];
+  const changed: string[] = [];
+  const findings: Finding[] = [];
+  const where = (path: string) => `${rendered.root}/${path}`;
+  for (const [path, content] of [...rendered.files].sort(([a], [b]) => a.localeCompare(b))) {
+    const onDisk = await readIfExists(join(clusterDir, path));
+    const owned = previous.files[path];
+    if (onDisk === content) continue;
+    if (onDisk === undefined) added.push(path);
+    else if (owned === undefined) findings.push(notOwned(where(path)));
+    else if (contentHash(onDisk) !== owned) findings.push(editedByHand(where(path)));
+    else changed.push(path);
+  }
+  const removed: string[] = [];
+  for (const [path, hash] of Object.entries(previous.files).sort(([a], [b]) => a.localeCompare(b))) {
+    if (rendered.files.has(path)) continue;
+    const onDisk = await readIfExists(join(clusterDir, path));
+    if (onDisk === undefined) continue;
+    if (contentHash(onDisk) !== hash) findings.push(editedByHand(where(path)));
+    else removed.push(path);
+  }
+  for (const path of rendered.handWritten) {
+    if ((await readIfExists(join(clusterDir, path))) === undefined) findings.push(missing(where(path)));
+  }
+  return { clusterDir, rendered, previous, added, changed, removed, findings };
+}
+
+export function hasChanges(plan: WritePlan): boolean {
+  return plan.added.length + plan.changed.length + plan.removed.length > 0;
+}
+
+function notOwned(path: string): Finding {
+  return {
+    code: "FILE_NOT_OWNED",
+    path,
+    message: "a file k8s-ops did not generate stands where it would write; it is left as it is",
+    expected: "no file at this path, or one k8s-ops generated",
+    found: "a hand-written file",
+  };
+}
+
+function editedByHand(path: string): Finding {
+  return {
+    code: "FILE_EDITED",
+    path,
+    message:
+      "a generated file was edited by hand; change the TypeScript source instead, then delete the file",
+    expected: "the content k8s-ops generated last time",
+    found: "different content",
+  };
+}
+
+function missing(path: string): Finding {
+  return {
+    code: "FILE_MISSING",
+    path,
+    message: "an app lists a hand-written file that does not exist",
+    expected: "the file, written by hand (e.g. encrypted with sops)",
+    found: "no file",
+  };
+}

@@ -1,0 +1,2 @@
+export { COREDNS_CHART, type Coredns, clusterDnsIp, coredns } from "./coredns.js";
+export type { CorednsOptions } from "./options.js";
