@@ -9,3 +9,5 @@ export {
   selectClusters,
   UsageError,
 } from "./workspace.js";
+export { type KustomizeResult, kubectlAvailable, kustomizationDirs, kustomizeBuild } from "./kustomize.js";
+export { type ClusterReport, clusterPackageAt, verifyCluster } from "./verify.js";

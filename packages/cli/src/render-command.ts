@@ -87,6 +87,10 @@ function reportCheck(plans: readonly WritePlan[], output: Output): number {
 function summary(plan: WritePlan, elapsed: number): string {
   const { rendered } = plan;
   const changes = `+${plan.added.length} ~${plan.changed.length} -${plan.removed.length}`;
-  const totals = `${rendered.apps} apps, ${rendered.objects} objects, ${rendered.files.size} files`;
-  return `${rendered.name.padEnd(8)} ${totals} (${changes}) in ${Math.round(elapsed)} ms → ${rendered.root}`;
+  const totals = [plural(rendered.apps, "app"), plural(rendered.objects, "object"), plural(rendered.files.size, "file")];
+  return `${rendered.name.padEnd(8)} ${totals.join(", ")} (${changes}) in ${Math.round(elapsed)} ms → ${rendered.root}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -39,7 +39,7 @@ export async function discoverClusters(repoRoot: string): Promise<ClusterPackage
       dir: join(clustersDir, entry.name),
       root: relative(repoRoot, join(clustersDir, entry.name)).split("\\").join("/"),
     }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The clusters a command acts on: the one named, the one whose folder we are in, or all of them. */

@@ -1,4 +1,5 @@
 import type { App } from "./app.js";
+import { compareText } from "./compare.js";
 import { crdKey, crdProviders, isBuiltInGroup } from "./crds.js";
 import type { Finding } from "./errors.js";
 import { layerIndex } from "./layers.js";
@@ -115,7 +116,7 @@ function layerFindings(cluster: string, app: App, deps: readonly App[]): Finding
 function sortIds(apps: readonly App[]): AppId[] {
   return apps
     .map((app) => ({ name: app.name, namespace: app.namespace }))
-    .sort((a, b) => appKey(a).localeCompare(appKey(b)));
+    .sort((a, b) => compareText(appKey(a), appKey(b)));
 }
 
 function cycleFindings(cluster: string, apps: readonly ResolvedApp[]): Finding[] {

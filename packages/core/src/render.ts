@@ -7,7 +7,7 @@ import { resolveDependencies } from "./graph.js";
 import { appPath } from "./paths.js";
 import { appDir, buildTree } from "./render/tree.js";
 import { settingsFindings, settingsVariables } from "./settings.js";
-import { validateApps } from "./validate/index.js";
+import { validateApps, validateNamespaceComponents } from "./validate/index.js";
 
 export interface RenderOptions {
   /** Repository-relative folder of the cluster package (Flux paths start there), e.g. `clusters/apps`. */
@@ -35,18 +35,20 @@ export function renderCluster(cluster: Cluster, options: RenderOptions): Rendere
   const publicVariables = settingsVariables(settings);
   const variables = new Set([...Object.keys(publicVariables), ...(settings.secretVariables ?? [])]);
   const handWritten = apps.flatMap((app) => app.files.map((file) => `${appDir(app)}/${file}`));
+  const namespaceComponents = cluster.components.flatMap((component) => component.namespaceComponents ?? []);
   const tree = buildTree({
     root: options.root,
     apps: graph.apps,
     variables: publicVariables,
     decryption: handWritten.some((file) => file.endsWith(".sops.yaml")),
-    namespaceComponents: cluster.components.flatMap((component) => component.namespaceComponents ?? []),
+    namespaceComponents,
   });
   const findings = [
     ...settingsFindings(settings),
     ...folderFindings(settings.name, apps),
     ...graph.findings,
     ...validateApps({ cluster: settings.name, apps, variables }),
+    ...validateNamespaceComponents(settings.name, namespaceComponents),
   ];
   return {
     name: settings.name,

@@ -83,7 +83,7 @@ function networkFindings(settings: ClusterSettings): Finding[] {
   const { network } = settings;
   const path = `settings/${settings.name}`;
   const ranges = Object.entries(network) as [keyof NetworkSettings, string][];
-  const invalid = ranges.filter(([, cidr]) => !isCidr(cidr));
+  const invalid = ranges.filter(([, cidr]) => !isCidr(cidr, true));
   if (invalid.length > 0) {
     return invalid.map(([field, cidr]) => ({
       code: "SETTINGS",
@@ -134,10 +134,11 @@ function insideFindings(path: string, field: string, outer: string, inner: reado
     }));
 }
 
-function isCidr(value: string): boolean {
+/** A CIDR (or, unless `requirePrefix`, a bare address) with a prefix length its address family allows. */
+function isCidr(value: string, requirePrefix = false): boolean {
   try {
-    parseCidr(value);
-    return true;
+    const { version, prefix, prefixPresent } = parseCidr(value);
+    return (prefixPresent || !requirePrefix) && Number(prefix) <= (version === 4 ? 32 : 128);
   } catch {
     return false;
   }

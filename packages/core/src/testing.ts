@@ -1,5 +1,6 @@
 import type { Component } from "./app.js";
 import type { Cluster } from "./cluster.js";
+import { compareText } from "./compare.js";
 import type { RenderedCluster } from "./render.js";
 import { renderCluster } from "./render.js";
 import type { ClusterSettings } from "./settings.js";
@@ -43,7 +44,7 @@ export function componentYaml(component: Component, settings = testSettings()): 
   const folders = component.apps.map((app) => `apps/${app.namespace}/${app.folder}/`);
   return [...rendered.files]
     .filter(([path]) => folders.some((folder) => path.startsWith(folder)))
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([path, content]) => `# ---- ${path}\n${content}`)
     .join("\n");
 }

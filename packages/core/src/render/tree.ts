@@ -1,4 +1,5 @@
 import type { App, NamespaceComponent } from "../app.js";
+import { compareText } from "../compare.js";
 import { appKustomization, clusterEntry, clusterSettingsConfigMap, namespace } from "../flux.js";
 import type { ResolvedApp } from "../graph.js";
 import type { KubeObject } from "../object.js";
@@ -95,7 +96,7 @@ function addNamespace(tree: Tree, input: TreeInput, ns: string): void {
   for (const folder of folders) {
     const stages = apps
       .filter(({ app }) => app.folder === folder)
-      .sort((a, b) => a.app.name.localeCompare(b.app.name));
+      .sort((a, b) => compareText(a.app.name, b.app.name));
     const ks = stages.map(({ app, dependsOn }) =>
       appKustomization(app, `./${input.root}/${appDir(app)}`, dependsOn),
     );
@@ -126,7 +127,7 @@ function addObjectFiles(tree: Tree, dir: string, objects: readonly KubeObject[])
     addObjects(
       tree,
       `${dir}/${file}`,
-      [...group].sort((a, b) => identity(a).localeCompare(identity(b))),
+      [...group].sort((a, b) => compareText(identity(a), identity(b))),
     );
   }
   return [...byFile.keys()].sort().map((file) => `./${file}`);

@@ -1,4 +1,4 @@
-import type { App } from "../app.js";
+import type { App, NamespaceComponent } from "../app.js";
 import type { Finding } from "../errors.js";
 import { apiGroup, describeObject, type KubeObject, objectName } from "../object.js";
 import { appPath, objectPath } from "../paths.js";
@@ -40,6 +40,17 @@ function appFindings(context: ValidationContext, app: App): Finding[] {
     }
   }
   return findings.filter((finding): finding is Finding => finding !== undefined);
+}
+
+/** Objects every namespace gets: checked against their schemas and for valid names. */
+export function validateNamespaceComponents(cluster: string, components: readonly NamespaceComponent[]): Finding[] {
+  return components.flatMap((component) =>
+    component.objects.flatMap((object) => {
+      const at = `${cluster} › components/${component.name} › ${describeObject(object)}`;
+      const name = subdomainFinding(`${at}: metadata.name`, objectName(object));
+      return [...(name ? [name] : []), ...schemaFindings(at, object)];
+    }),
+  );
 }
 
 function releaseName(app: App, object: KubeObject): string {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { compareText } from "../compare.js";
 import type { Finding } from "../errors.js";
 import type { RenderedCluster } from "../render.js";
 import { contentHash, type Manifest, readManifest } from "./manifest.js";
@@ -32,7 +33,7 @@ export async function planWrite(clusterDir: string, rendered: RenderedCluster): 
   const changed: string[] = [];
   const findings: Finding[] = [];
   const where = (path: string) => `${rendered.root}/${path}`;
-  for (const [path, content] of [...rendered.files].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [path, content] of [...rendered.files].sort(([a], [b]) => compareText(a, b))) {
     const onDisk = await readIfExists(join(clusterDir, path));
     const owned = previous.files[path];
     if (onDisk === content) continue;
@@ -42,7 +43,7 @@ export async function planWrite(clusterDir: string, rendered: RenderedCluster): 
     else changed.push(path);
   }
   const removed: string[] = [];
-  for (const [path, hash] of Object.entries(previous.files).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [path, hash] of Object.entries(previous.files).sort(([a], [b]) => compareText(a, b))) {
     if (rendered.files.has(path)) continue;
     const onDisk = await readIfExists(join(clusterDir, path));
     if (onDisk === undefined) continue;
