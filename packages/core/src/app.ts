@@ -50,6 +50,11 @@ export interface AppOptions {
   readonly substitute?: Readonly<Record<string, string>>;
   /** Hand-written files in the app folder to list in its kustomization.yaml (e.g. `secret.sops.yaml`). @default [] */
   readonly files?: readonly string[];
+  /**
+   * Kustomize components Flux adds to this app (`spec.components`), rendered once under `components/<name>/`;
+   * parameterised by the app's `substitute` variables. @default []
+   */
+  readonly components?: readonly KustomizeComponent[];
 }
 
 /** One Flux Kustomization and the folder it applies: the unit dependsOn, layers and validation speak of. */
@@ -67,6 +72,7 @@ export interface App extends AppId {
   readonly healthCheckExprs: readonly HealthCheckExpr[];
   readonly substitute: Readonly<Record<string, string>>;
   readonly files: readonly string[];
+  readonly components: readonly KustomizeComponent[];
 }
 
 export function defineApp(options: AppOptions): App {
@@ -86,6 +92,7 @@ export function defineApp(options: AppOptions): App {
     healthCheckExprs: options.healthCheckExprs ?? [],
     substitute: options.substitute ?? {},
     files: options.files ?? [],
+    components: options.components ?? [],
   };
 }
 
@@ -99,15 +106,18 @@ export function appRef(app: AppId): AppRef {
   };
 }
 
+/** A kustomize Component (`kind: Component`): objects rendered once under `components/<name>/`. */
+export interface KustomizeComponent {
+  readonly name: string;
+  readonly objects: readonly KubeObject[];
+}
+
 /**
  * Objects every namespace of the cluster gets (baseline network policies, Flux alerts, …), rendered once as a
  * kustomize Component under `components/<name>/` that each namespace's kustomization.yaml includes. They are applied
  * with the namespaces, before any app, so their kinds must be served before Flux starts (built in or bootstrapped).
  */
-export interface NamespaceComponent {
-  readonly name: string;
-  readonly objects: readonly KubeObject[];
-}
+export type NamespaceComponent = KustomizeComponent;
 
 /** What a component package returns: its apps, plus whatever it exports for others to reference. */
 export interface Component {

@@ -56,9 +56,12 @@ export function helmRelease(options: HelmReleaseOptions): HelmRelease {
 
 /** The Flux Kustomization of one app, as it stands in the app's ks.yaml. */
 export function appKustomization(app: App, path: string, dependsOn: readonly AppId[]): Kustomization {
+  // spec.components are relative to spec.path: apps/<namespace>/<folder>/<dir> is four levels below the cluster.
+  const components = app.components.map((component) => `../../../../components/${component.name}`);
   return new Kustomization({
     metadata: { name: app.name },
     spec: {
+      components: components.length > 0 ? components : undefined,
       dependsOn:
         dependsOn.length > 0
           ? dependsOn.map((id) => ({ name: id.name, namespace: id.namespace }))

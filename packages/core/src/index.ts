@@ -11,6 +11,7 @@ export {
   defineApp,
   type HealthCheck,
   type HealthCheckExpr,
+  type KustomizeComponent,
   type NamespaceComponent,
 } from "./app.js";
 export { type Cluster, type ClusterOptions, clusterApps, defineCluster } from "./cluster.js";

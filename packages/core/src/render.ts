@@ -1,4 +1,4 @@
-import type { App } from "./app.js";
+import type { App, KustomizeComponent } from "./app.js";
 import type { Cluster } from "./cluster.js";
 import { clusterApps } from "./cluster.js";
 import type { Finding } from "./errors.js";
@@ -7,7 +7,12 @@ import { resolveDependencies } from "./graph.js";
 import { appPath } from "./paths.js";
 import { appDir, buildTree } from "./render/tree.js";
 import { settingsFindings, settingsVariables } from "./settings.js";
-import { validateApps, validateNamespaceComponents } from "./validate/index.js";
+import {
+  validateAppComponents,
+  validateApps,
+  validateComponentSchemas,
+  validateNamespaceComponents,
+} from "./validate/index.js";
 
 export interface RenderOptions {
   /** Repository-relative folder of the cluster package (Flux paths start there), e.g. `clusters/apps`. */
@@ -36,19 +41,25 @@ export function renderCluster(cluster: Cluster, options: RenderOptions): Rendere
   const variables = new Set([...Object.keys(publicVariables), ...(settings.secretVariables ?? [])]);
   const handWritten = apps.flatMap((app) => app.files.map((file) => `${appDir(app)}/${file}`));
   const namespaceComponents = cluster.components.flatMap((component) => component.namespaceComponents ?? []);
+  const appComponents = uniqueComponents(apps.flatMap((app) => app.components));
   const tree = buildTree({
     root: options.root,
     apps: graph.apps,
     variables: publicVariables,
     decryption: handWritten.some((file) => file.endsWith(".sops.yaml")),
     namespaceComponents,
+    appComponents,
   });
+  const context = { cluster: settings.name, apps, variables };
   const findings = [
     ...settingsFindings(settings),
     ...folderFindings(settings.name, apps),
     ...graph.findings,
-    ...validateApps({ cluster: settings.name, apps, variables }),
+    ...validateApps(context),
     ...validateNamespaceComponents(settings.name, namespaceComponents),
+    ...validateComponentSchemas(settings.name, appComponents),
+    ...validateAppComponents(context, publicVariables),
+    ...componentFindings(settings.name, [...namespaceComponents, ...apps.flatMap((app) => app.components)]),
   ];
   return {
     name: settings.name,
@@ -66,6 +77,32 @@ export function renderOrThrow(cluster: Cluster, options: RenderOptions): Rendere
   const rendered = renderCluster(cluster, options);
   if (rendered.findings.length > 0) throw new ValidationError(rendered.findings);
   return rendered;
+}
+
+/** The same component may serve many apps; render it once. */
+function uniqueComponents(components: readonly KustomizeComponent[]): KustomizeComponent[] {
+  return [...new Map(components.map((component) => [component.name, component])).values()];
+}
+
+/** Two different components under one name would overwrite each other's folder. */
+function componentFindings(cluster: string, components: readonly KustomizeComponent[]): Finding[] {
+  const first = new Map<string, string>();
+  const findings: Finding[] = [];
+  for (const component of components) {
+    const json = JSON.stringify(component.objects.map((object) => object.toJSON()));
+    const seen = first.get(component.name);
+    if (seen === undefined) first.set(component.name, json);
+    else if (seen !== json) {
+      findings.push({
+        code: "DUPLICATE_OBJECT",
+        path: `${cluster} › components/${component.name}`,
+        message: "two different kustomize components share one name",
+        expected: "one definition per component name",
+        found: "two definitions",
+      });
+    }
+  }
+  return findings;
 }
 
 function folderFindings(cluster: string, apps: readonly App[]): Finding[] {

@@ -15,6 +15,8 @@ export interface TreeInput {
   readonly decryption: boolean;
   /** Namespace-wide components besides cluster-settings, in the order they are included. */
   readonly namespaceComponents: readonly NamespaceComponent[];
+  /** Components apps add through Flux `spec.components`, each once. */
+  readonly appComponents: readonly NamespaceComponent[];
 }
 
 /** Files of a rendered cluster, by path relative to the cluster folder, and how many objects they hold. */
@@ -28,7 +30,8 @@ export function buildTree(input: TreeInput): Tree {
   const tree: Tree = { files: new Map(), objects: 0 };
   addEntry(tree, input);
   addSettingsComponent(tree, input.variables);
-  for (const component of input.namespaceComponents) addNamespaceComponent(tree, component);
+  for (const component of [...input.namespaceComponents, ...input.appComponents])
+    addNamespaceComponent(tree, component);
   const namespaces = [...new Set(input.apps.map(({ app }) => app.namespace))].sort();
   addFile(tree, "apps/kustomization.yaml", [kustomization({ resources: namespaces.map((ns) => `./${ns}`) })]);
   for (const ns of namespaces) addNamespace(tree, input, ns);

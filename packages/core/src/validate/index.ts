@@ -5,7 +5,7 @@ import { appPath, objectPath } from "../paths.js";
 import { labelFinding, releaseNameFinding, subdomainFinding } from "./names.js";
 import { schemaFindings } from "./schema.js";
 import { isClusterScoped } from "./scope.js";
-import { SUBSTITUTE_DISABLED, variableFindings } from "./variables.js";
+import { SUBSTITUTE_DISABLED, substitute, variableFindings } from "./variables.js";
 
 export interface ValidationContext {
   readonly cluster: string;
@@ -43,13 +43,49 @@ function appFindings(context: ValidationContext, app: App): Finding[] {
 }
 
 /** Objects every namespace gets: checked against their schemas and for valid names. */
-export function validateNamespaceComponents(cluster: string, components: readonly NamespaceComponent[]): Finding[] {
+export function validateNamespaceComponents(
+  cluster: string,
+  components: readonly NamespaceComponent[],
+): Finding[] {
   return components.flatMap((component) =>
     component.objects.flatMap((object) => {
       const at = `${cluster} › components/${component.name} › ${describeObject(object)}`;
       const name = subdomainFinding(`${at}: metadata.name`, objectName(object));
       return [...(name ? [name] : []), ...schemaFindings(at, object)];
     }),
+  );
+}
+
+/** Components apps add: checked against their schemas once (names depend on each app, see validateAppComponents). */
+export function validateComponentSchemas(
+  cluster: string,
+  components: readonly NamespaceComponent[],
+): Finding[] {
+  return components.flatMap((component) =>
+    component.objects.flatMap((object) =>
+      schemaFindings(`${cluster} › components/${component.name} › ${describeObject(object)}`, object),
+    ),
+  );
+}
+
+/**
+ * Components an app adds are parameterised by its variables: each object must have every variable it uses defined
+ * for that app, and a valid name once Flux substitutes them.
+ */
+export function validateAppComponents(
+  context: ValidationContext,
+  values: Readonly<Record<string, string>>,
+): Finding[] {
+  return context.apps.flatMap((app) =>
+    app.components.flatMap((component) =>
+      component.objects.flatMap((object) => {
+        const at = `${appPath(context.cluster, app)} › components/${component.name} › ${describeObject(object)}`;
+        const defined = new Set([...context.variables, ...Object.keys(app.substitute)]);
+        const name = substitute(objectName(object), { ...values, ...app.substitute });
+        const invalid = subdomainFinding(`${at}: metadata.name`, name);
+        return [...(invalid ? [invalid] : []), ...variableFindings(at, object.toJSON(), defined)];
+      }),
+    ),
   );
 }
 

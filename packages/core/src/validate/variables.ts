@@ -21,6 +21,15 @@ export function variableUses(text: string): VariableUse[] {
   });
 }
 
+/** Replaces each `${NAME}` (or `${NAME:=default}`) as Flux would, leaving unknown ones as they are. */
+export function substitute(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(REFERENCE, (raw, body: string) => {
+    const name = NAME.exec(body)?.[0] ?? "";
+    const fallback = /^:?[=-](.*)$/.exec(body.slice(name.length))?.[1];
+    return values[name] ?? fallback ?? raw;
+  });
+}
+
 /** Every `${VAR}` in the value must be defined, or carry a default, or Flux substitutes an empty string. */
 export function variableFindings(path: string, value: unknown, defined: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
@@ -31,7 +40,6 @@ export function variableFindings(path: string, value: unknown, defined: Readonly
           code: "VAR_UNDEFINED",
           path: `${path}: ${field.join(".")}`,
           message: "substitution has no valid variable name",
-          // biome-ignore lint/suspicious/noTemplateCurlyInString: Flux's substitution syntax, not a template.
           expected: "${NAME} with NAME matching ^[_a-zA-Z][_a-zA-Z0-9]*$",
           found: use.raw,
         });
