@@ -14,7 +14,13 @@ export {
   type KustomizeComponent,
   type NamespaceComponent,
 } from "./app.js";
-export { type Cluster, type ClusterOptions, clusterApps, defineCluster } from "./cluster.js";
+export {
+  type Cluster,
+  type ClusterFile,
+  type ClusterOptions,
+  clusterApps,
+  defineCluster,
+} from "./cluster.js";
 export { type Finding, type FindingCode, formatFinding, OptionError, ValidationError } from "./errors.js";
 export {
   appKustomization,
@@ -48,7 +54,7 @@ export {
   type StorageClassRef,
   type VolumeSnapshotClassRef,
 } from "./refs.js";
-export { GENERATED_HEADER, orderKeys, toYaml } from "./render/yaml.js";
+export { GENERATED_HEADER, orderKeys, toYaml, yamlFile } from "./render/yaml.js";
 export { type RenderedCluster, type RenderOptions, renderCluster, renderOrThrow } from "./render.js";
 export {
   type BgpSettings,

@@ -1,11 +1,12 @@
 import type { App, KustomizeComponent } from "./app.js";
-import type { Cluster } from "./cluster.js";
+import type { Cluster, ClusterFile } from "./cluster.js";
 import { clusterApps } from "./cluster.js";
 import type { Finding } from "./errors.js";
 import { ValidationError } from "./errors.js";
 import { resolveDependencies } from "./graph.js";
 import { appPath } from "./paths.js";
 import { appDir, buildTree } from "./render/tree.js";
+import { yamlFile } from "./render/yaml.js";
 import { settingsFindings, settingsVariables } from "./settings.js";
 import {
   validateAppComponents,
@@ -51,9 +52,11 @@ export function renderCluster(cluster: Cluster, options: RenderOptions): Rendere
     appComponents,
   });
   const context = { cluster: settings.name, apps, variables };
+  for (const file of cluster.files ?? []) tree.files.set(file.path, yamlFile(file.documents, file.schema));
   const findings = [
     ...settingsFindings(settings),
     ...folderFindings(settings.name, apps),
+    ...fileFindings(settings.name, cluster.files ?? []),
     ...graph.findings,
     ...validateApps(context),
     ...validateNamespaceComponents(settings.name, namespaceComponents),
@@ -77,6 +80,34 @@ export function renderOrThrow(cluster: Cluster, options: RenderOptions): Rendere
   const rendered = renderCluster(cluster, options);
   if (rendered.findings.length > 0) throw new ValidationError(rendered.findings);
   return rendered;
+}
+
+const RESERVED = ["flux/", "apps/", "components/", ".k8s-ops/"];
+
+/** Extra files live beside the Flux tree, each path once, as relative YAML paths. */
+function fileFindings(cluster: string, files: readonly ClusterFile[]): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const { path } of files) {
+    const valid =
+      /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*\.ya?ml$/.test(path) &&
+      !RESERVED.some((dir) => path.startsWith(dir));
+    if (!valid || seen.has(path)) {
+      findings.push({
+        code: valid ? "DUPLICATE_OBJECT" : "INVALID_NAME",
+        path: `${cluster} › files: ${path}`,
+        message: valid
+          ? "two files at one path"
+          : "a cluster file must be a relative .yaml path beside the Flux tree",
+        expected: valid
+          ? "each path once"
+          : `lowercase segments ending in .yaml, not under ${RESERVED.join(", ")}`,
+        found: path,
+      });
+    }
+    seen.add(path);
+  }
+  return findings;
 }
 
 /** The same component may serve many apps; render it once. */
