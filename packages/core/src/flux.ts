@@ -3,9 +3,9 @@ import { Kustomization } from "@kubernetes-models/flux-cd/kustomize.toolkit.flux
 import { OCIRepository } from "@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/OCIRepository";
 import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Namespace } from "kubernetes-models/v1/Namespace";
-import { stringify } from "yaml";
 import type { App } from "./app.js";
 import type { AppId } from "./refs.js";
+import { toYaml } from "./render/yaml.js";
 
 /** The GitRepository flux-operator's FluxInstance creates for this repository. */
 export const FLUX_SOURCE = { kind: "GitRepository", name: "flux-system", namespace: "flux-system" } as const;
@@ -32,6 +32,18 @@ export function ociRepository(name: string, chart: ChartSource): OCIRepository {
   });
 }
 
+/** Values Flux reads from a ConfigMap or Secret in the release's namespace, merged before the inline values. */
+export interface ValuesReference {
+  readonly kind: "ConfigMap" | "Secret";
+  readonly name: string;
+  /** @default "values.yaml" */
+  readonly valuesKey?: string;
+  /** Where in the values the key's content goes (e.g. `tls.ca.cert`). @default the values root */
+  readonly targetPath?: string;
+  /** Install even while the object is missing. @default false */
+  readonly optional?: boolean;
+}
+
 export interface HelmReleaseOptions {
   readonly name: string;
   /** Name of the OCIRepository with the chart. @default name */
@@ -39,6 +51,7 @@ export interface HelmReleaseOptions {
   readonly values?: Record<string, unknown>;
   readonly releaseName?: string;
   readonly timeout?: string;
+  readonly valuesFrom?: readonly ValuesReference[];
 }
 
 export function helmRelease(options: HelmReleaseOptions): HelmRelease {
@@ -50,6 +63,7 @@ export function helmRelease(options: HelmReleaseOptions): HelmRelease {
       releaseName: options.releaseName,
       timeout: options.timeout,
       values: options.values,
+      valuesFrom: options.valuesFrom?.length ? options.valuesFrom.map((ref) => ({ ...ref })) : undefined,
     },
   });
 }
@@ -100,7 +114,7 @@ export const CLUSTER_SETTINGS = "cluster-settings";
 export const CLUSTER_SECRETS = "cluster-secrets";
 
 function patchDocument(apiVersion: string, kind: string, spec: unknown): string {
-  return stringify({ apiVersion, kind, metadata: { name: "_" }, spec }, { lineWidth: 0 });
+  return toYaml({ apiVersion, kind, metadata: { name: "_" }, spec });
 }
 
 /**

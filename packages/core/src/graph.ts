@@ -53,11 +53,13 @@ function unresolvedReference(
   what: string,
   provider: AppId & { cluster?: string },
 ): Finding {
-  const where = provider.cluster ? `cluster ${provider.cluster}` : "no app of this cluster";
+  const elsewhere = provider.cluster !== undefined && provider.cluster !== cluster;
   return {
     code: "REF_UNRESOLVED",
     path: appPath(cluster, app),
-    message: `uses ${what}, which ${where} provides here`,
+    message: elsewhere
+      ? `uses ${what}, which cluster ${provider.cluster} provides, not this one`
+      : `uses ${what}, which no app of this cluster provides here`,
     expected: `an app ${appKey(provider)} in cluster ${cluster}`,
     found:
       provider.cluster && provider.cluster !== cluster

@@ -34,6 +34,7 @@ export {
   helmRelease,
   namespace,
   ociRepository,
+  type ValuesReference,
 } from "./flux.js";
 export { type AppGraph, type ResolvedApp, resolveDependencies } from "./graph.js";
 export { type HelmAppOptions, helmApp } from "./helm.js";

@@ -136,9 +136,26 @@ function componentFindings(cluster: string, components: readonly KustomizeCompon
   return findings;
 }
 
+/** A hand-written file cannot take the name of a file k8s-ops generates in the same folder. */
+function handWrittenNameFindings(cluster: string, app: App): Finding[] {
+  const generated = new Set([
+    "kustomization.yaml",
+    ...app.objects.map((object) => `${object.kind.toLowerCase()}.yaml`),
+  ]);
+  return app.files
+    .filter((file) => generated.has(file))
+    .map((file) => ({
+      code: "FILE_NOT_OWNED" as const,
+      path: `${appPath(cluster, app)}: files`,
+      message: "a hand-written file has the name of a file k8s-ops generates in the same folder",
+      expected: `a name other than ${[...generated].sort().join(", ")}`,
+      found: file,
+    }));
+}
+
 function folderFindings(cluster: string, apps: readonly App[]): Finding[] {
   const owners = new Map<string, App>();
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...apps.flatMap((app) => handWrittenNameFindings(cluster, app))];
   for (const app of apps) {
     const dir = appDir(app);
     const owner = owners.get(dir);

@@ -52,7 +52,47 @@ export function defineSettings(settings: ClusterSettings): ClusterSettings {
 }
 
 export function settingsFindings(settings: ClusterSettings): Finding[] {
-  return [...identityFindings(settings), ...networkFindings(settings)];
+  return [...identityFindings(settings), ...networkFindings(settings), ...bgpFindings(settings)];
+}
+
+const MAX_ASN = 4_294_967_295;
+
+function bgpFindings({ name, bgp, network }: ClusterSettings): Finding[] {
+  if (!bgp) return [];
+  const path = `settings/${name}`;
+  const findings: Finding[] = [];
+  for (const field of ["localAsn", "peerAsn"] as const) {
+    const asn = bgp[field];
+    if (!Number.isInteger(asn) || asn < 1 || asn > MAX_ASN) {
+      findings.push({
+        code: "SETTINGS",
+        path: `${path}: bgp.${field}`,
+        message: "not a BGP AS number",
+        expected: `an integer in 1..${MAX_ASN}`,
+        found: String(asn),
+      });
+    }
+  }
+  if (bgp.localAsn === bgp.peerAsn) {
+    findings.push({
+      code: "SETTINGS",
+      path: `${path}: bgp.localAsn`,
+      message: "the cluster peers over eBGP, so its AS must differ from the router's",
+      expected: `an AS other than ${bgp.peerAsn}`,
+      found: String(bgp.localAsn),
+    });
+  }
+  if (!isCidr(network.nodeCidr, true)) return findings;
+  if (!isCidr(bgp.peerAddress) || !containsCidr(network.nodeCidr, bgp.peerAddress)) {
+    findings.push({
+      code: "SETTINGS",
+      path: `${path}: bgp.peerAddress`,
+      message: "the BGP peer is not on the node network",
+      expected: `an address inside ${network.nodeCidr}`,
+      found: bgp.peerAddress,
+    });
+  }
+  return findings;
 }
 
 function identityFindings({ name, id }: ClusterSettings): Finding[] {

@@ -75,7 +75,10 @@ describe("per-app kustomize components", () => {
     expect(rendered.findings.map((finding) => [finding.code, finding.path])).toEqual([
       ["INVALID_NAME", "test › default/web › components/gatus › ConfigMap ${APP}-gatus-ep: metadata.name"],
       ["VAR_UNDEFINED", "test › default/web › components/gatus › ConfigMap ${APP}-gatus-ep: metadata.name"],
-      ["VAR_UNDEFINED", "test › default/web › components/gatus › ConfigMap ${APP}-gatus-ep: data.config.yaml"],
+      [
+        "VAR_UNDEFINED",
+        "test › default/web › components/gatus › ConfigMap ${APP}-gatus-ep: data.config.yaml",
+      ],
     ]);
   });
 });

@@ -33,7 +33,8 @@ export function buildTree(input: TreeInput): Tree {
   for (const component of [...input.namespaceComponents, ...input.appComponents])
     addNamespaceComponent(tree, component);
   const namespaces = [...new Set(input.apps.map(({ app }) => app.namespace))].sort();
-  addFile(tree, "apps/kustomization.yaml", [kustomization({ resources: namespaces.map((ns) => `./${ns}`) })]);
+  const resources = namespaces.map((ns) => `./${ns}`);
+  addFile(tree, "apps/kustomization.yaml", [kustomization({ resources })], KUSTOMIZATION_SCHEMA);
   for (const ns of namespaces) addNamespace(tree, input, ns);
   return tree;
 }

@@ -5,6 +5,7 @@ import { appPath, objectPath } from "../paths.js";
 import { labelFinding, releaseNameFinding, subdomainFinding } from "./names.js";
 import { schemaFindings } from "./schema.js";
 import { isClusterScoped } from "./scope.js";
+import { valuesFromFindings } from "./values-from.js";
 import { SUBSTITUTE_DISABLED, substitute, variableFindings } from "./variables.js";
 
 export interface ValidationContext {
@@ -18,8 +19,10 @@ export interface ValidationContext {
 export function validateApps(context: ValidationContext): Finding[] {
   return [
     ...context.apps.flatMap((app) => appFindings(context, app)),
+    ...namespaceFindings(context),
     ...duplicateFindings(context),
     ...chartSourceFindings(context),
+    ...valuesFromFindings(context.cluster, context.apps),
   ];
 }
 
@@ -34,7 +37,7 @@ function appFindings(context: ValidationContext, app: App): Finding[] {
     const at = objectPath(context.cluster, app, object);
     findings.push(subdomainFinding(`${at}: metadata.name`, objectName(object)));
     findings.push(...schemaFindings(at, object));
-    if (object.kind === "HelmRelease") findings.push(releaseNameFinding(at, releaseName(app, object)));
+    if (object.kind === "HelmRelease") findings.push(releaseNameFinding(at, releaseName(object)));
     if (object.metadata?.annotations?.[SUBSTITUTE_DISABLED] !== "disabled") {
       findings.push(...variableFindings(at, object.toJSON(), defined));
     }
@@ -89,15 +92,33 @@ export function validateAppComponents(
   );
 }
 
-function releaseName(app: App, object: KubeObject): string {
-  const spec = (object.toJSON() as { spec?: { releaseName?: string } }).spec;
-  return spec?.releaseName ?? `${app.namespace}-${objectName(object)}`;
+/** Flux names a release `spec.releaseName`, else `[spec.targetNamespace-]name` of the HelmRelease itself. */
+function releaseName(object: KubeObject): string {
+  const spec = (object.toJSON() as { spec?: { releaseName?: string; targetNamespace?: string } }).spec;
+  const name = objectName(object);
+  return spec?.releaseName ?? (spec?.targetNamespace ? `${spec.targetNamespace}-${name}` : name);
 }
 
 /** Identity of an object once Flux applied it: group, kind, namespace (unless cluster-scoped), name. */
 function identity(app: App, object: KubeObject): string {
   const namespace = isClusterScoped(object.kind) ? "" : (object.metadata?.namespace ?? app.namespace);
   return `${apiGroup(object.apiVersion)}/${object.kind}/${namespace}/${objectName(object)}`;
+}
+
+/** k8s-ops renders every app namespace itself (apps/<namespace>/namespace.yaml); an app must not render it too. */
+function namespaceFindings(context: ValidationContext): Finding[] {
+  const namespaces = new Set(context.apps.map((app) => app.namespace));
+  return context.apps.flatMap((app) =>
+    app.objects
+      .filter((object) => object.kind === "Namespace" && namespaces.has(objectName(object)))
+      .map((object) => ({
+        code: "DUPLICATE_OBJECT" as const,
+        path: objectPath(context.cluster, app, object),
+        message: "the namespace is rendered by k8s-ops already; remove it from the app",
+        expected: "no Namespace object for a namespace apps are deployed to",
+        found: `also rendered as apps/${objectName(object)}/namespace.yaml`,
+      })),
+  );
 }
 
 function duplicateFindings(context: ValidationContext): Finding[] {
@@ -117,7 +138,8 @@ function duplicateFindings(context: ValidationContext): Finding[] {
     for (const object of app.objects) {
       const key = identity(app, object);
       const first = firstSeen.get(key);
-      if (first) findings.push(duplicate(context.cluster, app, describeObject(object, app.namespace), first));
+      const namespace = isClusterScoped(object.kind) ? undefined : app.namespace;
+      if (first) findings.push(duplicate(context.cluster, app, describeObject(object, namespace), first));
       else firstSeen.set(key, app);
     }
   }

@@ -28,7 +28,7 @@ export function labelFinding(path: string, name: string): Finding | undefined {
   };
 }
 
-/** Flux names a release `<targetNamespace>-<name>` unless `releaseName` is set; Helm allows 53 characters. */
+/** Helm allows 53 characters; Flux would shorten a longer name with a hash, renaming (reinstalling) the release. */
 export function releaseNameFinding(path: string, releaseName: string): Finding | undefined {
   if (releaseName.length <= MAX_RELEASE_NAME) return undefined;
   return {

@@ -59,6 +59,10 @@ function expectedOf(error: SchemaError): string {
     return `one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
   if (typeof params.type === "string") return params.type;
   if (typeof params.pattern === "string") return `a value matching ${params.pattern}`;
+  if (error.keyword === "maxLength") return `at most ${String(params.limit)} characters`;
+  if (error.keyword === "minLength") return `at least ${String(params.limit)} characters`;
+  if (error.keyword === "maxItems") return `at most ${String(params.limit)} items`;
+  if (error.keyword === "minItems") return `at least ${String(params.limit)} items`;
   if (params.limit !== undefined) return `${params.comparison ?? ""} ${String(params.limit)}`.trim();
   return error.message ?? error.keyword;
 }

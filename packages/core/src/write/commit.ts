@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { ValidationError } from "../errors.js";
 import { JOURNAL_FILE, MANIFEST_FILE, manifestFor, STAGING_DIR, serializeManifest } from "./manifest.js";
 import type { WritePlan } from "./plan.js";
 
@@ -24,6 +25,7 @@ export class InterruptedWrite extends Error {
  * journal exists is finished by the next run (`recoverWrite`); one interrupted before leaves the old tree.
  */
 export async function commitWrite(plan: WritePlan, options: CommitOptions = {}): Promise<void> {
+  if (plan.findings.length > 0) throw new ValidationError(plan.findings);
   const { clusterDir, rendered } = plan;
   await recoverWrite(clusterDir);
   const staging = join(clusterDir, STAGING_DIR);
@@ -45,6 +47,7 @@ export async function recoverWrite(clusterDir: string): Promise<boolean> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     await rm(join(clusterDir, STAGING_DIR), { recursive: true, force: true });
+    await rm(join(clusterDir, `${JOURNAL_FILE}.tmp`), { force: true });
     return false;
   }
   await applyJournal(clusterDir, journal);
