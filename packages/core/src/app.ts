@@ -51,6 +51,11 @@ export interface AppOptions {
   /** Hand-written files in the app folder to list in its kustomization.yaml (e.g. `secret.sops.yaml`). @default [] */
   readonly files?: readonly string[];
   /**
+   * Labels the app needs on its namespace (e.g. `pod-security.kubernetes.io/enforce: privileged`); merged with
+   * those of the other apps there. @default {}
+   */
+  readonly namespaceLabels?: Readonly<Record<string, string>>;
+  /**
    * Kustomize components Flux adds to this app (`spec.components`), rendered once under `components/<name>/`;
    * parameterised by the app's `substitute` variables. @default []
    */
@@ -72,6 +77,7 @@ export interface App extends AppId {
   readonly healthCheckExprs: readonly HealthCheckExpr[];
   readonly substitute: Readonly<Record<string, string>>;
   readonly files: readonly string[];
+  readonly namespaceLabels: Readonly<Record<string, string>>;
   readonly components: readonly KustomizeComponent[];
 }
 
@@ -92,6 +98,7 @@ export function defineApp(options: AppOptions): App {
     healthCheckExprs: options.healthCheckExprs ?? [],
     substitute: options.substitute ?? {},
     files: options.files ?? [],
+    namespaceLabels: options.namespaceLabels ?? {},
     components: options.components ?? [],
   };
 }

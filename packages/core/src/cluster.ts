@@ -21,6 +21,11 @@ export interface ClusterOptions {
   readonly components: readonly Component[];
   /** Files rendered beside the Flux tree. @default [] */
   readonly files?: readonly ClusterFile[];
+  /**
+   * Kinds served before Flux starts, so no app installs them: by the platform (Talos' `talos.dev/*`) or by the
+   * bootstrap, as `group/Kind` or `group/*`. @default []
+   */
+  readonly served?: readonly string[];
 }
 
 /** A cluster: its settings and the components it runs. Rendering turns it into the tree Flux reconciles. */
@@ -28,6 +33,7 @@ export interface Cluster {
   readonly settings: ClusterSettings;
   readonly components: readonly Component[];
   readonly files?: readonly ClusterFile[];
+  readonly served?: readonly string[];
 }
 
 /** Checks the settings (throws with every problem) and returns the cluster. */
@@ -36,6 +42,7 @@ export function defineCluster(options: ClusterOptions): Cluster {
     settings: defineSettings(options.settings),
     components: options.components,
     files: options.files ?? [],
+    served: options.served ?? [],
   };
 }
 

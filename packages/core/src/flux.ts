@@ -152,9 +152,13 @@ export function clusterEntry(appsPath: string, decryption: boolean): Kustomizati
 }
 
 /** A namespace Flux creates and never deletes. */
-export function namespace(name: string): Namespace {
+export function namespace(name: string, labels: Readonly<Record<string, string>> = {}): Namespace {
   return new Namespace({
-    metadata: { annotations: { "kustomize.toolkit.fluxcd.io/prune": "disabled" }, name },
+    metadata: {
+      annotations: { "kustomize.toolkit.fluxcd.io/prune": "disabled" },
+      labels: Object.keys(labels).length > 0 ? { ...labels } : undefined,
+      name,
+    },
   });
 }
 

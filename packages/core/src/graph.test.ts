@@ -243,3 +243,22 @@ describe("resolveDependencies", () => {
     });
   });
 });
+
+describe("kinds served before Flux starts", () => {
+  it("need no provider app, by kind or by group", () => {
+    // GIVEN apps rendering a Talos ServiceAccount and a bootstrapped CRD kind
+    const plans = app("plans", { objects: [customObject("talos.dev/v1alpha1", "ServiceAccount", "talos")] });
+    const gateway = app("gateway", {
+      objects: [customObject("gateway.networking.k8s.io/v1", "Gateway", "web")],
+    });
+    // WHEN the cluster says Talos serves talos.dev/ServiceAccount and the bootstrap installs Gateway API
+    const graph = resolveDependencies(
+      "test",
+      [plans, gateway],
+      ["talos.dev/ServiceAccount", "gateway.networking.k8s.io/*"],
+    );
+    // THEN nothing is missing and nothing depends on anything
+    expect(graph.findings).toEqual([]);
+    expect(graph.apps.map((resolved) => resolved.dependsOn)).toEqual([[], []]);
+  });
+});

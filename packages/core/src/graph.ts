@@ -23,7 +23,11 @@ export interface AppGraph {
  * Derives every app's dependsOn: the providers of the references it uses and of the CRD kinds its objects are.
  * Reports unresolved references, kinds no app provides, dependencies on a later layer, and cycles.
  */
-export function resolveDependencies(cluster: string, apps: readonly App[]): AppGraph {
+export function resolveDependencies(
+  cluster: string,
+  apps: readonly App[],
+  served: readonly string[] = [],
+): AppGraph {
   const byKey = new Map(apps.map((app) => [appKey(app), app]));
   const providers = crdProviders(apps);
   const findings: Finding[] = [];
@@ -40,7 +44,7 @@ export function resolveDependencies(cluster: string, apps: readonly App[]): AppG
       if (!provider) findings.push(unresolvedReference(cluster, app, describeReference(ref), ref.provider));
       add(provider);
     }
-    findings.push(...objectKindFindings(cluster, app, providers, add));
+    findings.push(...objectKindFindings(cluster, app, providers, new Set(served), add));
     findings.push(...layerFindings(cluster, app, [...deps.values()]));
     return { app, dependsOn: sortIds([...deps.values()]) };
   });
@@ -72,6 +76,7 @@ function objectKindFindings(
   cluster: string,
   app: App,
   providers: ReadonlyMap<string, App>,
+  served: ReadonlySet<string>,
   add: (provider: App) => void,
 ): Finding[] {
   const findings: Finding[] = [];
@@ -79,7 +84,7 @@ function objectKindFindings(
   for (const object of app.objects) {
     const group = apiGroup(object.apiVersion);
     const key = crdKey(group, object.kind);
-    if (isBuiltInGroup(group) || seen.has(key)) continue;
+    if (isBuiltInGroup(group) || served.has(key) || served.has(crdKey(group, "*")) || seen.has(key)) continue;
     seen.add(key);
     const provider = providers.get(key) ?? providers.get(crdKey(group, "*"));
     if (!provider) {

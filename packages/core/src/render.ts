@@ -37,7 +37,7 @@ export interface RenderedCluster {
 export function renderCluster(cluster: Cluster, options: RenderOptions): RenderedCluster {
   const { settings } = cluster;
   const apps = clusterApps(cluster);
-  const graph = resolveDependencies(settings.name, apps);
+  const graph = resolveDependencies(settings.name, apps, cluster.served ?? []);
   const publicVariables = settingsVariables(settings);
   const variables = new Set([...Object.keys(publicVariables), ...(settings.secretVariables ?? [])]);
   const handWritten = apps.flatMap((app) => app.files.map((file) => `${appDir(app)}/${file}`));

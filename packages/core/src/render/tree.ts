@@ -85,7 +85,8 @@ function addNamespaceComponent(tree: Tree, component: NamespaceComponent): void 
 function addNamespace(tree: Tree, input: TreeInput, ns: string): void {
   const apps = input.apps.filter(({ app }) => app.namespace === ns);
   const folders = [...new Set(apps.map(({ app }) => app.folder))].sort();
-  addObjects(tree, `apps/${ns}/namespace.yaml`, [namespace(ns)]);
+  const labels = Object.assign({}, ...apps.map(({ app }) => app.namespaceLabels));
+  addObjects(tree, `apps/${ns}/namespace.yaml`, [namespace(ns, labels)]);
   const resources = ["./namespace.yaml", ...folders.map((folder) => `./${folder}/ks.yaml`)];
   const components = [
     SETTINGS_COMPONENT,

@@ -3,6 +3,7 @@ import type { Finding } from "../errors.js";
 import { apiGroup, describeObject, type KubeObject, objectName } from "../object.js";
 import { appPath, objectPath } from "../paths.js";
 import { labelFinding, releaseNameFinding, subdomainFinding } from "./names.js";
+import { namespaceLabelFindings } from "./namespace-labels.js";
 import { schemaFindings } from "./schema.js";
 import { isClusterScoped } from "./scope.js";
 import { valuesFromFindings } from "./values-from.js";
@@ -23,6 +24,7 @@ export function validateApps(context: ValidationContext): Finding[] {
     ...duplicateFindings(context),
     ...chartSourceFindings(context),
     ...valuesFromFindings(context.cluster, context.apps),
+    ...namespaceLabelFindings(context.cluster, context.apps),
   ];
 }
 
