@@ -14,6 +14,7 @@ import {
   validateComponentSchemas,
   validateNamespaceComponents,
 } from "./validate/index.js";
+import { SECRET_PLACEHOLDER } from "./validate/variables.js";
 
 export interface RenderOptions {
   /** Repository-relative folder of the cluster package (Flux paths start there), e.g. `clusters/apps`. */
@@ -51,7 +52,10 @@ export function renderCluster(cluster: Cluster, options: RenderOptions): Rendere
     namespaceComponents,
     appComponents,
   });
-  const context = { cluster: settings.name, apps, variables };
+  const secrets = Object.fromEntries(
+    (settings.secretVariables ?? []).map((name) => [name, SECRET_PLACEHOLDER]),
+  );
+  const context = { cluster: settings.name, apps, variables, values: { ...secrets, ...publicVariables } };
   for (const file of cluster.files ?? []) tree.files.set(file.path, yamlFile(file.documents, file.schema));
   const findings = [
     ...settingsFindings(settings),

@@ -23,21 +23,31 @@ export function testSettings(overrides: Partial<ClusterSettings> = {}): ClusterS
   };
 }
 
-/** Renders components into a throwaway cluster in memory: no settings check, nothing written. */
+/**
+ * Renders components into a throwaway cluster in memory: no settings check, nothing written. `served` are the kinds
+ * the cluster serves before Flux (see `ClusterOptions.served`).
+ */
 export function renderComponents(
   components: readonly Component[],
   settings = testSettings(),
+  served: readonly string[] = [],
 ): RenderedCluster {
-  const cluster: Cluster = { settings, components };
+  const cluster: Cluster = { settings, components, served };
   return renderCluster(cluster, { root: `clusters/${settings.name}` });
 }
 
 /**
  * The YAML of a component's own files (its ks.yaml and app folders) as one string, for a reviewer-readable
- * snapshot. Throws with every finding if the component does not validate.
+ * snapshot. `alongside` are rendered too (what the component references: a secret store, a gateway) but not
+ * printed. Throws with every finding if the cluster does not validate.
  */
-export function componentYaml(component: Component, settings = testSettings()): string {
-  const rendered = renderComponents([component], settings);
+export function componentYaml(
+  component: Component,
+  settings = testSettings(),
+  alongside: readonly Component[] = [],
+  served: readonly string[] = [],
+): string {
+  const rendered = renderComponents([...alongside, component], settings, served);
   if (rendered.findings.length > 0) {
     throw new Error(rendered.findings.map((f) => `${f.code} ${f.path}: ${f.message}`).join("\n"));
   }

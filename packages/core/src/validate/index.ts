@@ -7,13 +7,15 @@ import { namespaceLabelFindings } from "./namespace-labels.js";
 import { schemaFindings } from "./schema.js";
 import { isClusterScoped } from "./scope.js";
 import { valuesFromFindings } from "./values-from.js";
-import { SUBSTITUTE_DISABLED, substitute, variableFindings } from "./variables.js";
+import { SUBSTITUTE_DISABLED, substitute, substituted, variableFindings } from "./variables.js";
 
 export interface ValidationContext {
   readonly cluster: string;
   readonly apps: readonly App[];
   /** Variables every app may use: the cluster settings and the names of the cluster secrets. */
   readonly variables: ReadonlySet<string>;
+  /** What Flux will substitute, for checking objects as the cluster receives them. @default {} */
+  readonly values?: Readonly<Record<string, string>>;
 }
 
 /** Runs every per-object and cross-object rule; returns all findings, never throws. */
@@ -38,7 +40,7 @@ function appFindings(context: ValidationContext, app: App): Finding[] {
   for (const object of app.objects) {
     const at = objectPath(context.cluster, app, object);
     findings.push(subdomainFinding(`${at}: metadata.name`, objectName(object)));
-    findings.push(...schemaFindings(at, object));
+    findings.push(...schemaFindings(at, substituted(object, { ...context.values, ...app.substitute })));
     if (object.kind === "HelmRelease") findings.push(releaseNameFinding(at, releaseName(object)));
     if (object.metadata?.annotations?.[SUBSTITUTE_DISABLED] !== "disabled") {
       findings.push(...variableFindings(at, object.toJSON(), defined));

@@ -1,4 +1,5 @@
 import type { Finding } from "../errors.js";
+import type { KubeObject } from "../object.js";
 
 const REFERENCE = /(?<!\$)\$\{([^}]*)\}/g;
 const NAME = /^[_a-zA-Z][_a-zA-Z0-9]*/;
@@ -28,6 +29,28 @@ export function substitute(text: string, values: Readonly<Record<string, string>
     const fallback = /^:?[=-](.*)$/.exec(body.slice(name.length))?.[1];
     return values[name] ?? fallback ?? raw;
   });
+}
+
+/**
+ * Stands in for the value of a secret variable when objects are checked against their schemas: a hostname under the
+ * reserved `.invalid` domain, so `grafana.${SECRET_DOMAIN}` or `admin@${SECRET_DOMAIN}` check as Flux will apply them.
+ */
+export const SECRET_PLACEHOLDER = "k8s-ops.invalid";
+
+/** A copy of the model with every `${VAR}` replaced as Flux will, for schema checks; the object itself if none. */
+export function substituted(object: KubeObject, values: Readonly<Record<string, string>>): KubeObject {
+  const json = JSON.stringify(object.toJSON());
+  if (!json.includes("${")) return object;
+  const replaced = JSON.parse(json, (_key, value) =>
+    typeof value === "string" ? substitute(value, values) : value,
+  );
+  const Model = object.constructor as new (data: unknown) => KubeObject;
+  try {
+    const copy = new Model(replaced);
+    return typeof copy.validate === "function" ? copy : object;
+  } catch {
+    return object;
+  }
 }
 
 /** Every `${VAR}` in the value must be defined, or carry a default, or Flux substitutes an empty string. */
