@@ -1,5 +1,7 @@
 import { type ChartSource, type Component, helmApp, OptionError } from "@k8s-ops/core";
-import { type CertManagerOptions, resolveOptions } from "./options.js";
+import { isDomain, isEmail } from "./domain.js";
+import { type Issuers, issuersStage } from "./issuers.js";
+import { type CertManagerOptions, type ResolvedCertManagerOptions, resolveOptions } from "./options.js";
 
 export const CERT_MANAGER_CHART: ChartSource = {
   url: "oci://quay.io/jetstack/charts/cert-manager",
@@ -10,33 +12,73 @@ export const CERT_MANAGER_CHART: ChartSource = {
 /** The CRD groups the chart installs: apps with Certificates or issuers depend on cert-manager through them. */
 export const CERT_MANAGER_CRDS = ["cert-manager.io/*", "acme.cert-manager.io/*"];
 
-export interface CertManager extends Component {}
+export interface CertManager extends Component {
+  /** The Let's Encrypt ClusterIssuers, for `certificate({ issuer })` and for `uses`. */
+  readonly issuers: Issuers;
+}
 
-/** cert-manager with its CRDs, waiting until its webhook serves so issuers and certificates apply. */
-export function certManager(options: CertManagerOptions = {}): CertManager {
+/**
+ * cert-manager with its CRDs, waiting until its webhook serves, and a stage with the Let's Encrypt staging and
+ * production ClusterIssuers (DNS-01 through Cloudflare, the token read from the secret store).
+ */
+export function certManager(options: CertManagerOptions): CertManager {
   const o = resolveOptions(options);
-  if (!Number.isInteger(o.replicas) || o.replicas < 1) {
-    throw new OptionError({
-      path: "cert-manager: replicas",
-      message: "cert-manager needs at least one replica",
-      expected: "an integer ≥ 1",
-      found: String(o.replicas),
-    });
-  }
+  checkOptions(o);
   const app = helmApp({
     name: "cert-manager",
     namespace: o.namespace,
     layer: "controllers",
     chart: CERT_MANAGER_CHART,
-    values: {
-      crds: { enabled: true, keep: true },
-      dns01RecursiveNameservers: o.dns01Nameservers.join(","),
-      dns01RecursiveNameserversOnly: true,
-      prometheus: { enabled: true },
-      replicaCount: o.replicas,
-    },
+    values: certManagerValues(o),
     crds: CERT_MANAGER_CRDS,
     wait: true,
   });
-  return { name: "cert-manager", apps: [app] };
+  const { app: issuersApp, issuers } = issuersStage(o);
+  return { name: "cert-manager", apps: [app, issuersApp], issuers };
+}
+
+function certManagerValues(o: ResolvedCertManagerOptions): Record<string, unknown> {
+  return {
+    crds: { enabled: true, keep: true },
+    dns01RecursiveNameservers: o.dns01Nameservers.join(","),
+    dns01RecursiveNameserversOnly: true,
+    prometheus: { enabled: true },
+    replicaCount: o.replicas,
+  };
+}
+
+const FIELD = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+
+function checkOptions(o: ResolvedCertManagerOptions): void {
+  const fail = (field: string, message: string, expected: string, found: string): never => {
+    throw new OptionError({ path: `cert-manager: ${field}`, message, expected, found });
+  };
+  if (!Number.isInteger(o.replicas) || o.replicas < 1)
+    fail("replicas", "cert-manager needs at least one replica", "an integer ≥ 1", String(o.replicas));
+  if (!isEmail(o.email))
+    fail(
+      "email",
+      "not an email address",
+      "an address such as ops@example.com, or a ${VAR}",
+      JSON.stringify(o.email),
+    );
+  if (o.dnsZones.length === 0)
+    fail("dnsZones", "the issuers need at least one DNS zone", "zones such as example.com", "[]");
+  const zone = o.dnsZones.find((z) => !isDomain(z));
+  if (zone !== undefined)
+    fail(
+      "dnsZones",
+      "not a DNS zone",
+      "a zone such as example.com or ${SECRET_DOMAIN}",
+      JSON.stringify(zone),
+    );
+  if (o.cloudflareItem.trim() === "")
+    fail("cloudflareItem", "the 1Password item name is empty", "the item holding the Cloudflare token", '""');
+  if (!FIELD.test(o.cloudflareTokenField))
+    fail(
+      "cloudflareTokenField",
+      "not a field name the secret template can read",
+      "letters, digits and '_', not starting with a digit",
+      JSON.stringify(o.cloudflareTokenField),
+    );
 }

@@ -1,7 +1,14 @@
-import { type ChartSource, type Component, defineApp, helmApp, OptionError } from "@k8s-ops/core";
-import { containsCidr } from "cidr-tools";
-import { bgpObjects, loadBalancerPool } from "./network.js";
-import { type CiliumOptions, type ResolvedCiliumOptions, resolveOptions } from "./options.js";
+import { type App, type ChartSource, type Component, defineApp, helmApp } from "@k8s-ops/core";
+import { checkOptions } from "./checks.js";
+import { caExternalSecret, caValuesFrom, meshPeer } from "./mesh.js";
+import { bgpObjects, l2AnnouncementPolicy, loadBalancerPool } from "./network.js";
+import {
+  type CiliumOptions,
+  type MeshPeer,
+  type ResolvedCiliumOptions,
+  type ResolvedClusterMesh,
+  resolveOptions,
+} from "./options.js";
 import { ciliumValues } from "./values.js";
 
 export const CILIUM_CHART: ChartSource = {
@@ -10,25 +17,20 @@ export const CILIUM_CHART: ChartSource = {
   tag: "1.20.1",
 };
 
+/** The CRD groups the agent registers when it starts; apps with Cilium objects depend on it through them. */
+export const CILIUM_CRDS = ["cilium.io/*"];
+
 export interface Cilium extends Component {
   /** The LoadBalancer range Cilium assigns from (LB IPAM). */
   readonly loadBalancerCidr: string;
+  /** This cluster as the other clusters of the mesh list it; absent without ClusterMesh. */
+  readonly meshPeer?: MeshPeer;
 }
 
 /** Cilium as the cluster's CNI, plus its configuration stage (LB pool, BGP) once the agent serves its CRDs. */
 export function cilium(options: CiliumOptions): Cilium {
   const o = resolveOptions(options);
   checkOptions(o);
-  const agent = helmApp({
-    name: "cilium",
-    namespace: o.namespace,
-    layer: "controllers",
-    chart: CILIUM_CHART,
-    values: ciliumValues(o),
-    // The agent registers the cilium.io CRDs at start-up; wait so the config stage finds them.
-    crds: ["cilium.io/*"],
-    wait: true,
-  });
   const config = defineApp({
     name: "cilium-config",
     namespace: o.namespace,
@@ -37,27 +39,46 @@ export function cilium(options: CiliumOptions): Cilium {
     dir: "config",
     objects: [
       loadBalancerPool(o.settings.network.loadBalancerCidr),
+      l2AnnouncementPolicy(),
       ...(o.settings.bgp ? bgpObjects(o.settings.bgp) : []),
     ],
   });
-  return { name: "cilium", apps: [agent, config], loadBalancerCidr: o.settings.network.loadBalancerCidr };
+  return {
+    name: "cilium",
+    apps: [agentApp(o), config, ...(o.clusterMesh ? [meshCaApp(o, o.clusterMesh)] : [])],
+    loadBalancerCidr: o.settings.network.loadBalancerCidr,
+    meshPeer: o.clusterMesh && meshPeer(o.settings, o.clusterMesh.apiServerIp),
+  };
 }
 
-function checkOptions(o: ResolvedCiliumOptions): void {
-  if (!containsCidr(o.nativeRoutingCidr, o.settings.network.podCidr)) {
-    throw new OptionError({
-      path: "cilium: nativeRoutingCidr",
-      message: "the native routing CIDR does not contain the cluster's pod CIDR",
-      expected: `a range containing ${o.settings.network.podCidr}`,
-      found: o.nativeRoutingCidr,
-    });
-  }
-  if (!Number.isInteger(o.operatorReplicas) || o.operatorReplicas < 1) {
-    throw new OptionError({
-      path: "cilium: operatorReplicas",
-      message: "the operator needs at least one replica",
-      expected: "an integer ≥ 1",
-      found: String(o.operatorReplicas),
-    });
-  }
+/** The shared ClusterMesh CA, from the secret store into the Secret the release reads. */
+function meshCaApp(o: ResolvedCiliumOptions, mesh: ResolvedClusterMesh): App {
+  const secret = caExternalSecret(mesh);
+  return defineApp({
+    name: "cilium-clustermesh",
+    namespace: o.namespace,
+    layer: "config",
+    folder: "cilium",
+    dir: "clustermesh",
+    objects: [secret.object],
+    uses: [...secret.uses],
+  });
+}
+
+/** The chart, with the shared ClusterMesh CA read from its Secret. */
+function agentApp(o: ResolvedCiliumOptions): App {
+  return helmApp({
+    name: "cilium",
+    namespace: o.namespace,
+    layer: "controllers",
+    chart: CILIUM_CHART,
+    values: ciliumValues(o),
+    valuesFrom: o.clusterMesh ? caValuesFrom() : [],
+    uses: o.gatewayApiCrds ? [o.gatewayApiCrds] : [],
+    // Removing the CNI from git must never delete it from the cluster.
+    prune: false,
+    // The agent registers the cilium.io CRDs at start-up; wait so the config stage finds them.
+    crds: CILIUM_CRDS,
+    wait: true,
+  });
 }

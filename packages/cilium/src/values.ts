@@ -1,9 +1,13 @@
+import { meshValues } from "./mesh.js";
 import type { ResolvedCiliumOptions } from "./options.js";
 
 /** Talos' KubePrism: the API server on every node at localhost:7445, so Cilium needs no kube-proxy to find it. */
 const KUBE_PRISM = { host: "127.0.0.1", port: 7445 } as const;
 
-/** Talos mounts cgroup2 itself and forbids loading kernel modules, so the agent gets no SYS_MODULE. */
+/**
+ * The chart's capabilities without SYS_MODULE, since Talos forbids loading kernel modules, plus PERFMON and BPF,
+ * which the kernels Talos ships support.
+ */
 const TALOS_CAPABILITIES = {
   ciliumAgent: [
     "CHOWN",
@@ -19,6 +23,7 @@ const TALOS_CAPABILITIES = {
     "FOWNER",
     "SETGID",
     "SETUID",
+    "SYSLOG",
   ],
   cleanCiliumState: ["NET_ADMIN", "SYS_ADMIN", "SYS_RESOURCE"],
 };
@@ -28,27 +33,45 @@ export function ciliumValues(o: ResolvedCiliumOptions): Record<string, unknown> 
   return {
     autoDirectNodeRoutes: true,
     bgpControlPlane: { enabled: o.settings.bgp !== undefined },
-    bpf: { masquerade: true },
-    cgroup: { automount: { enabled: false }, hostRoot: "/sys/fs/cgroup" },
+    bpf: { hostLegacyRouting: o.hostLegacyRouting, masquerade: true },
+    // Talos mounts cgroup2 at /sys/fs/cgroup itself.
+    cgroup: { autoMount: { enabled: false }, hostRoot: "/sys/fs/cgroup" },
     cluster: { id: o.settings.id, name: o.settings.name },
+    ...(o.clusterMesh ? { clustermesh: meshValues(o.clusterMesh) } : {}),
     cni: { exclusive: false },
     endpointRoutes: { enabled: true },
-    envoy: { enabled: false },
-    gatewayAPI: { enabled: false },
-    hubble: o.hubble
-      ? { enabled: true, relay: { enabled: true }, ui: { enabled: true } }
-      : { enabled: false },
+    ...gatewayApiValues(o.gatewayApi),
+    hubble: hubbleValues(o.hubble),
     ipam: { mode: "kubernetes" },
     ipv4NativeRoutingCIDR: o.nativeRoutingCidr,
     k8sServiceHost: KUBE_PRISM.host,
     k8sServicePort: KUBE_PRISM.port,
+    // L2 announcements hold a lease per service; the default client rate limit starves them (Cilium docs).
+    k8sClientRateLimit: { burst: 100, qps: 50 },
     kubeProxyReplacement: true,
+    l2announcements: { enabled: true },
     kubeProxyReplacementHealthzBindAddr: "0.0.0.0:10256",
     loadBalancer: { algorithm: "maglev", mode: o.loadBalancerMode },
-    localRedirectPolicy: true,
+    localRedirectPolicies: { enabled: true },
     operator: { replicas: o.operatorReplicas, rollOutPods: true },
     rollOutCiliumPods: true,
     routingMode: "native",
     securityContext: { capabilities: TALOS_CAPABILITIES },
   };
+}
+
+/**
+ * Gateway API needs the L7 proxy and runs Envoy in its own DaemonSet. Without it, the Envoy that L7 policies use
+ * stays embedded in the agent.
+ */
+function gatewayApiValues(enabled: boolean): Record<string, unknown> {
+  return enabled
+    ? { envoy: { enabled: true, rollOutPods: true }, gatewayAPI: { enabled: true }, l7Proxy: true }
+    : { envoy: { enabled: false }, gatewayAPI: { enabled: false } };
+}
+
+function hubbleValues(enabled: boolean): Record<string, unknown> {
+  return enabled
+    ? { enabled: true, relay: { enabled: true, rollOutPods: true }, ui: { enabled: true, rollOutPods: true } }
+    : { enabled: false };
 }

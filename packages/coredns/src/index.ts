@@ -1,2 +1,3 @@
 export { COREDNS_CHART, type Coredns, clusterDnsIp, coredns } from "./coredns.js";
 export type { CorednsOptions } from "./options.js";
+export { COREDNS_IMAGE, KUBE_DNS } from "./values.js";

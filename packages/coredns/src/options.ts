@@ -1,15 +1,18 @@
 import type { ClusterSettings } from "@k8s-ops/core";
 
 export interface CorednsOptions {
-  /** The cluster CoreDNS serves: its service CIDR places the DNS service. */
+  /** The cluster CoreDNS serves: its service CIDR places the DNS Service at its tenth address. */
   readonly settings: ClusterSettings;
   /** Namespace of the release. @default "kube-system" */
   readonly namespace?: string;
-  /** CoreDNS replicas, spread over control-plane nodes. @default 2 */
+  /** CoreDNS replicas, spread over the control-plane nodes. @default 2 */
   readonly replicas?: number;
-  /** The cluster domain. @default "cluster.local" */
+  /** The cluster domain kubelet gives pods. @default "cluster.local" */
   readonly clusterDomain?: string;
-  /** Where names outside the cluster go. @default "/etc/resolv.conf" (the node's resolvers) */
+  /**
+   * Where names outside the cluster go: the `forward` plugin's destinations, space-separated.
+   * @default "/etc/resolv.conf" (the node's resolver: Talos' host DNS)
+   */
   readonly upstream?: string;
 }
 

@@ -1,0 +1,65 @@
+import { defineApp, type GatewayRef, reference, type ServiceEndpoint } from "@k8s-ops/core";
+import { externalSecrets } from "@k8s-ops/external-secrets";
+import { describe, expect, it } from "vitest";
+import { type CloudflaredOptions, cloudflared } from "./index.js";
+
+const secrets = externalSecrets({ vault: "k8s-infra" });
+const gatewayApp = defineApp({
+  name: "envoy-external",
+  namespace: "network",
+  layer: "platform",
+  objects: [],
+});
+const envoyExternal: ServiceEndpoint = {
+  ...reference("Service", gatewayApp, "envoy-external", "network"),
+  namespace: "network",
+  port: 443,
+  host: "envoy-external.network.svc.cluster.local",
+};
+const base: CloudflaredOptions = {
+  domain: "example.com",
+  gateway: envoyExternal,
+  store: secrets.secretStore,
+};
+
+describe("cloudflared errors", () => {
+  it("rejects a domain that is not a DNS name", () => {
+    expect(() => cloudflared({ ...base, domain: "https://example.com" })).toThrow(
+      'OPTION cloudflared: domain: not a domain\n  expected: a domain such as example.com or ${SECRET_DOMAIN}\n  found:    "https://example.com"',
+    );
+  });
+
+  it("rejects zero replicas", () => {
+    expect(() => cloudflared({ ...base, replicas: 0 })).toThrow(
+      "OPTION cloudflared: replicas: the tunnel needs at least one replica\n  expected: an integer ≥ 1\n  found:    0",
+    );
+  });
+
+  it("rejects a gateway endpoint without a valid port", () => {
+    expect(() => cloudflared({ ...base, gateway: { ...envoyExternal, port: 0 } })).toThrow(
+      "OPTION cloudflared: gateway: the gateway endpoint has no valid port\n  expected: a port in 1..65535\n  found:    0",
+    );
+  });
+
+  it("rejects a token field the template cannot read", () => {
+    expect(() => cloudflared({ ...base, tunnelTokenField: "tunnel-token" })).toThrow(
+      "OPTION cloudflared: tunnelTokenField: not a field name the secret template can read\n  expected: letters, digits and '_', not starting with a digit\n  found:    \"tunnel-token\"",
+    );
+  });
+
+  it("rejects bad option types at compile time", () => {
+    const gatewayRef: GatewayRef = {
+      ...reference("Gateway", gatewayApp, "envoy-external", "network"),
+      namespace: "network",
+    };
+    // @ts-expect-error a Gateway reference has no address: the tunnel needs the service endpoint
+    expect(() => cloudflared({ ...base, gateway: gatewayRef })).toThrow();
+    const url = "https://envoy-external.network.svc.cluster.local";
+    // @ts-expect-error the gateway is an endpoint, not a URL
+    expect(() => cloudflared({ ...base, gateway: url })).toThrow();
+    // @ts-expect-error the store is required
+    expect(() => cloudflared({ domain: "example.com", gateway: envoyExternal })).toThrow();
+    // @ts-expect-error unknown option
+    cloudflared({ ...base, tunnelId: "abc" });
+  });
+});

@@ -1,0 +1,185 @@
+import { fileURLToPath } from "node:url";
+import {
+  type App,
+  type Component,
+  defineApp,
+  reference,
+  renderComponents,
+  type ServiceEndpoint,
+  testSettings,
+} from "@k8s-ops/core";
+import { externalSecrets } from "@k8s-ops/external-secrets";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { type CloudflaredOptions, cloudflared } from "./index.js";
+import { componentYamlWith, helmValues, readmeShows } from "./test-support.js";
+
+const README = fileURLToPath(new URL("../README.md", import.meta.url));
+const settings = testSettings({ secretVariables: ["SECRET_DOMAIN"] });
+const secrets = externalSecrets({ vault: "k8s-infra" });
+
+/** A stand-in for the envoy-gateway component: an app that provides the `envoy-external` service. */
+const gatewayApp = defineApp({
+  name: "envoy-external",
+  namespace: "network",
+  layer: "platform",
+  objects: [],
+});
+const gateways: Component = { name: "envoy-gateway", apps: [gatewayApp] };
+const envoyExternal: ServiceEndpoint = {
+  ...reference("Service", gatewayApp, "envoy-external", "network"),
+  namespace: "network",
+  port: 443,
+  host: "envoy-external.network.svc.cluster.local",
+};
+const base: CloudflaredOptions = {
+  domain: "example.com",
+  gateway: envoyExternal,
+  store: secrets.secretStore,
+};
+
+function theApp(options: Partial<CloudflaredOptions> = {}): App {
+  const [app] = cloudflared({ ...base, ...options }).apps;
+  if (!app) throw new Error("no app");
+  return app;
+}
+
+function values(options: Partial<CloudflaredOptions> = {}) {
+  return helmValues(theApp(options)) as {
+    configMaps: { config: { data: { "config.yaml": string } } };
+    controllers: { cloudflared: { replicas: number; containers: { app: Record<string, unknown> } } };
+    defaultPodOptions: { securityContext: Record<string, unknown> };
+  };
+}
+
+function tunnelConfig(options: Partial<CloudflaredOptions> = {}): { ingress: Record<string, unknown>[] } {
+  return parse(values(options).configMaps.config.data["config.yaml"]);
+}
+
+/** The first ingress rule: the one that carries the domain to the gateway. */
+function gatewayRule(options: Partial<CloudflaredOptions> = {}): Record<string, unknown> | undefined {
+  return tunnelConfig(options).ingress[0];
+}
+
+describe("cloudflared", () => {
+  it("renders the README example", async () => {
+    // GIVEN the README example: the tunnel for the cluster's domain, to the external gateway
+    // README:start
+    const secrets = externalSecrets({ vault: "k8s-infra" });
+    const tunnel = cloudflared({
+      domain: "${SECRET_DOMAIN}",
+      gateway: envoyExternal,
+      store: secrets.secretStore,
+    });
+    // README:end
+    // WHEN it is rendered with the store and the gateway THEN it validates and matches the reviewed snapshot
+    await expect(componentYamlWith(tunnel, [secrets, gateways], settings)).toMatchFileSnapshot(
+      "__snapshots__/cloudflared.default.yaml",
+    );
+    expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+  });
+
+  it("routes every subdomain to the gateway over HTTPS, and nothing else", () => {
+    // GIVEN the defaults WHEN built THEN the config sends *.domain to the gateway with its server name, then 404
+    expect(tunnelConfig()).toEqual({
+      ingress: [
+        {
+          hostname: "*.example.com",
+          originRequest: { originServerName: "external.example.com" },
+          service: "https://envoy-external.network.svc.cluster.local:443",
+        },
+        { service: "http_status:404" },
+      ],
+    });
+  });
+
+  it("runs the pinned image with the mounted config, the token from the store, non-root and read-only", () => {
+    // GIVEN the defaults WHEN built
+    const v = values();
+    const app = v.controllers.cloudflared.containers.app;
+    // THEN the container runs `tunnel --config … run` with TUNNEL_TOKEN from the ExternalSecret's Secret
+    expect(app.image).toEqual({ repository: "docker.io/cloudflare/cloudflared", tag: "2026.8.2" });
+    expect(app.args).toEqual(["tunnel", "--config", "/etc/cloudflared/config.yaml", "run"]);
+    expect(app.envFrom).toEqual([{ secretRef: { name: "cloudflared-secret" } }]);
+    expect(app.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ["ALL"] },
+      readOnlyRootFilesystem: true,
+    });
+    expect(v.defaultPodOptions.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 65532 });
+    expect(helmValues(theApp())).toMatchObject({
+      persistence: {
+        config: {
+          type: "configMap",
+          identifier: "config",
+          globalMounts: [{ path: "/etc/cloudflared/config.yaml", subPath: "config.yaml", readOnly: true }],
+        },
+      },
+    });
+  });
+
+  it("reads the tunnel token with an ExternalSecret and depends on the store and the gateway", () => {
+    // GIVEN the defaults WHEN rendered
+    const token = theApp()
+      .objects.find((o) => o.kind === "ExternalSecret")
+      ?.toJSON() as { spec: unknown };
+    const ks = renderComponents([secrets, gateways, cloudflared(base)], settings).files.get(
+      "apps/network/cloudflared/ks.yaml",
+    );
+    // THEN the token comes from 1Password and the app waits for the store and the gateway's app
+    expect(token.spec).toMatchObject({
+      dataFrom: [{ extract: { key: "cloudflare" } }],
+      target: {
+        name: "cloudflared-secret",
+        template: { data: { TUNNEL_TOKEN: "{{ .CLOUDFLARE_TUNNEL_TOKEN }}" } },
+      },
+    });
+    expect(ks).toContain("    - name: onepassword-connect-store\n      namespace: external-secrets\n");
+    expect(ks).toContain("    - name: envoy-external\n      namespace: network\n");
+  });
+});
+
+describe("cloudflared options", () => {
+  it("domain: names the served subdomains and the default server name, variables included", () => {
+    expect(gatewayRule({ domain: "${SECRET_DOMAIN}" })).toMatchObject({
+      hostname: "*.${SECRET_DOMAIN}",
+      originRequest: { originServerName: "external.${SECRET_DOMAIN}" },
+    });
+  });
+
+  it("gateway: is where the tunnel forwards to", () => {
+    const internal = {
+      ...envoyExternal,
+      name: "envoy-internal",
+      host: "envoy-internal.network.svc.cluster.local",
+      port: 8443,
+    };
+    expect(gatewayRule({ gateway: internal })).toMatchObject({
+      service: "https://envoy-internal.network.svc.cluster.local:8443",
+    });
+  });
+
+  it("originServerName: is the TLS name sent to the gateway", () => {
+    expect(gatewayRule({ originServerName: "tunnel.example.com" })).toMatchObject({
+      originRequest: { originServerName: "tunnel.example.com" },
+    });
+  });
+
+  it("tunnelItem and tunnelTokenField: choose the 1Password item and field", () => {
+    const token = theApp({ tunnelItem: "tunnel", tunnelTokenField: "token" })
+      .objects.find((o) => o.kind === "ExternalSecret")
+      ?.toJSON() as { spec: unknown };
+    expect(token.spec).toMatchObject({
+      dataFrom: [{ extract: { key: "tunnel" } }],
+      target: { template: { data: { TUNNEL_TOKEN: "{{ .token }}" } } },
+    });
+  });
+
+  it("namespace: moves the release", () => {
+    expect(theApp({ namespace: "tunnel" }).namespace).toBe("tunnel");
+  });
+
+  it("replicas: sets the connector count", () => {
+    expect(values({ replicas: 3 }).controllers.cloudflared.replicas).toBe(3);
+  });
+});

@@ -1,0 +1,88 @@
+import { BlockList, isIP } from "node:net";
+import { OptionError, settingsVariables } from "@k8s-ops/core";
+import type { ResolvedEnvoyGatewayOptions } from "./options.js";
+
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const VARIABLE = /\$\{([_a-zA-Z][_a-zA-Z0-9]*)\}/g;
+const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/;
+
+/** Throws at the first option the builder cannot use. */
+export function checkOptions(o: ResolvedEnvoyGatewayOptions): void {
+  checkAddresses(o);
+  checkDomain(o);
+  if (o.namespace.length > 63 || !LABEL.test(o.namespace)) {
+    fail("namespace", "not a namespace name", "a DNS label such as network", JSON.stringify(o.namespace));
+  }
+  if (!Number.isInteger(o.replicas) || o.replicas < 1) {
+    fail("replicas", "each gateway needs at least one Envoy proxy", "an integer ≥ 1", String(o.replicas));
+  }
+  if (!Number.isInteger(o.trustedHops) || o.trustedHops < 0) {
+    fail("trustedHops", "not a number of proxies", "an integer ≥ 0", String(o.trustedHops));
+  }
+}
+
+function fail(option: string, message: string, expected: string, found: string): never {
+  throw new OptionError({ path: `envoy-gateway: ${option}`, message, expected, found });
+}
+
+/** Both addresses are IPs in the cluster's LoadBalancer range, and not the same one. */
+function checkAddresses(o: ResolvedEnvoyGatewayOptions): void {
+  const range = o.settings.network.loadBalancerCidr;
+  const pool = loadBalancerPool(range);
+  for (const which of ["external", "internal"] as const) {
+    const address = o.addresses[which];
+    const family = isIP(address);
+    if (family === 0)
+      fail(`addresses.${which}`, "not an IP address", "an address such as 10.25.11.70", address);
+    if (!pool.check(address, family === 4 ? "ipv4" : "ipv6")) {
+      fail(
+        `addresses.${which}`,
+        "the address is outside the cluster's LoadBalancer range",
+        `inside ${range}`,
+        address,
+      );
+    }
+  }
+  if (o.addresses.external === o.addresses.internal) {
+    fail(
+      "addresses",
+      "the two gateways need different addresses",
+      "two distinct addresses",
+      o.addresses.external,
+    );
+  }
+}
+
+function loadBalancerPool(cidr: string): BlockList {
+  const [network = "", prefix = ""] = cidr.split("/");
+  const pool = new BlockList();
+  const family = isIP(network);
+  if (family !== 0) pool.addSubnet(network, Number(prefix), family === 4 ? "ipv4" : "ipv6");
+  return pool;
+}
+
+/** A DNS name (variables allowed in place of labels) whose variables the cluster defines. */
+function checkDomain(o: ResolvedEnvoyGatewayOptions): void {
+  if (!DNS_NAME.test(o.domain.replace(VARIABLE, "x"))) {
+    fail(
+      "domain",
+      "not a DNS name",
+      "a domain such as example.com or ${SECRET_DOMAIN}",
+      JSON.stringify(o.domain),
+    );
+  }
+  const defined = new Set([
+    ...Object.keys(settingsVariables(o.settings)),
+    ...(o.settings.secretVariables ?? []),
+  ]);
+  for (const [, name = ""] of o.domain.matchAll(VARIABLE)) {
+    if (!defined.has(name)) {
+      fail(
+        "domain",
+        `the domain uses \${${name}}, which the cluster does not define`,
+        "a variable of the cluster settings or a name in settings.secretVariables",
+        name,
+      );
+    }
+  }
+}

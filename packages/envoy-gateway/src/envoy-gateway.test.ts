@@ -1,0 +1,225 @@
+import { fileURLToPath } from "node:url";
+import { defineSettings, renderComponents } from "@k8s-ops/core";
+import { ENVOY_GATEWAY_CHART, GATEWAY_API_VERSION } from "@k8s-ops/gateway-api";
+import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
+import { type EnvoyGatewayOptions, envoyGateway } from "./index.js";
+import {
+  app,
+  certManagerStub,
+  componentYamlWith,
+  helmValues,
+  objectsOf,
+  readmeShows,
+  readmeYaml,
+  settings,
+} from "./test-support.js";
+
+const README = fileURLToPath(new URL("../README.md", import.meta.url));
+const certs = certManagerStub();
+const base: EnvoyGatewayOptions = {
+  settings,
+  addresses: { external: "192.168.0.130", internal: "192.168.0.131" },
+  issuer: certs.issuers.production,
+};
+
+describe("envoyGateway", () => {
+  it("renders the README example, and the README shows it", () => {
+    // GIVEN the infra cluster's settings, with the domain among the cluster secrets
+    const settings = defineSettings({
+      name: "infra",
+      id: 1,
+      network: {
+        nodeCidr: "10.25.11.0/24",
+        podCidr: "10.244.0.0/16",
+        serviceCidr: "10.245.0.0/16",
+        loadBalancerCidr: "10.25.11.64/27",
+      },
+      nodes: [{ name: "infra-1", address: "10.25.11.11" }],
+      kubernetesVersion: "v1.35.0",
+      talosVersion: "v1.13.9",
+      secretVariables: ["SECRET_DOMAIN"],
+    });
+    // AND the README example
+    // README:start
+    const envoy = envoyGateway({
+      settings,
+      addresses: { external: "10.25.11.70", internal: "10.25.11.71" },
+      issuer: certs.issuers.production,
+      domain: "${SECRET_DOMAIN}",
+    });
+    // README:end
+    // WHEN it is rendered THEN it validates, and the README shows the example
+    expect(() => componentYamlWith(envoy, [certs], settings)).not.toThrow();
+    expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+  });
+
+  it("renders the default component as the reviewed snapshot", async () => {
+    // GIVEN the test cluster and the required options only WHEN rendered THEN it validates and matches
+    const yaml = componentYamlWith(envoyGateway(base), [certs]);
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/envoy-gateway.default.yaml");
+    // AND the README's excerpts are taken from it
+    for (const excerpt of readmeYaml(README).split(/^ *# …\n/m)) expect(yaml).toContain(excerpt);
+  });
+
+  it("installs the controller with every CRD it serves, and waits for it", () => {
+    // GIVEN the default component WHEN built
+    const envoy = envoyGateway(base);
+    const controller = app(envoy, "envoy-gateway");
+    // THEN the chart comes from the pinned OCI tag, installs its CRDs and the app declares all three groups
+    expect(controller).toMatchObject({ namespace: "network", layer: "controllers", wait: true });
+    expect(controller.crds).toEqual([
+      "gateway.networking.k8s.io/*",
+      "gateway.networking.x-k8s.io/*",
+      "gateway.envoyproxy.io/*",
+    ]);
+    const [source] = objectsOf(envoy, "envoy-gateway", "OCIRepository");
+    expect(source).toMatchObject({
+      spec: { ref: { tag: ENVOY_GATEWAY_CHART.tag }, url: ENVOY_GATEWAY_CHART.url },
+    });
+    expect(helmValues(envoy, "envoy-gateway")).toEqual({
+      config: {
+        envoyGateway: { gateway: { controllerName: "gateway.envoyproxy.io/gatewayclass-controller" } },
+      },
+      crds: { enabled: true },
+    });
+    // AND it exports itself as the cluster's Gateway API CRD installer
+    expect(envoy.gatewayApi).toMatchObject({
+      app: { type: "App", name: "envoy-gateway", namespace: "network" },
+      version: GATEWAY_API_VERSION,
+      channel: "experimental",
+    });
+  });
+
+  it("puts the gateways in a stage after the controller and the issuer, healthy once programmed", () => {
+    // GIVEN the component and cert-manager WHEN rendered
+    const files = renderComponents([certs, envoyGateway(base)], settings).files;
+    const [, gateways] = parseAllDocuments(files.get("apps/network/envoy-gateway/ks.yaml") ?? "").map(
+      (d) => d.toJS() as { metadata: { name: string }; spec: Record<string, unknown> },
+    );
+    // THEN the stage depends on the controller, cert-manager's CRDs and the issuers, and waits for the gateways
+    expect(gateways?.metadata.name).toBe("envoy-gateways");
+    expect(gateways?.spec.path).toBe("./clusters/test/apps/network/envoy-gateway/gateways");
+    expect(gateways?.spec.dependsOn).toEqual([
+      { name: "cert-manager", namespace: "cert-manager" },
+      { name: "cert-manager-issuers", namespace: "cert-manager" },
+      { name: "envoy-gateway", namespace: "network" },
+    ]);
+    expect(gateways?.spec.wait).toBe(true);
+    expect(gateways?.spec.healthCheckExprs).toEqual([
+      {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "Gateway",
+        current: "status.conditions.exists(e, e.type == 'Programmed' && e.status == 'True')",
+        failed: "status.conditions.exists(e, e.type == 'Accepted' && e.status == 'False')",
+      },
+    ]);
+  });
+
+  it("gives each gateway its own EnvoyProxy: a pinned Service name and its LoadBalancer address", () => {
+    // GIVEN the default component WHEN built
+    const envoy = envoyGateway(base);
+    const proxies = objectsOf(envoy, "envoy-gateways", "EnvoyProxy");
+    const [external, internal] = objectsOf(envoy, "envoy-gateways", "Gateway");
+    // THEN the class proxy has no address, each gateway's proxy pins name and address, and the gateway uses it
+    expect(proxies.map((p) => (p.metadata as { name: string }).name)).toEqual([
+      "envoy",
+      "envoy-external",
+      "envoy-internal",
+    ]);
+    expect(proxies[1]).toMatchObject({
+      spec: {
+        provider: {
+          type: "Kubernetes",
+          kubernetes: {
+            envoyDeployment: { replicas: 2 },
+            envoyService: {
+              annotations: { "lbipam.cilium.io/ips": "192.168.0.130" },
+              externalTrafficPolicy: "Local",
+              name: "envoy-external",
+              type: "LoadBalancer",
+            },
+          },
+        },
+      },
+    });
+    expect(external?.spec).toMatchObject({
+      gatewayClassName: "envoy",
+      infrastructure: {
+        parametersRef: { group: "gateway.envoyproxy.io", kind: "EnvoyProxy", name: "envoy-external" },
+      },
+    });
+    expect(internal?.metadata).toEqual({ name: "envoy-internal" });
+  });
+
+  it("listens on HTTP 80 for the redirect and HTTPS 443 with the wildcard certificate", () => {
+    // GIVEN the default component WHEN built
+    const envoy = envoyGateway(base);
+    const [gateway] = objectsOf(envoy, "envoy-gateways", "Gateway");
+    const [certificate] = objectsOf(envoy, "envoy-gateways", "Certificate");
+    const [redirect] = objectsOf(envoy, "envoy-gateways", "HTTPRoute");
+    // THEN http takes routes of its own namespace, https of all and terminates TLS with the certificate's Secret
+    expect(gateway?.spec).toHaveProperty("listeners", [
+      { allowedRoutes: { namespaces: { from: "Same" } }, name: "http", port: 80, protocol: "HTTP" },
+      {
+        allowedRoutes: { namespaces: { from: "All" } },
+        name: "https",
+        port: 443,
+        protocol: "HTTPS",
+        tls: { certificateRefs: [{ group: "", kind: "Secret", name: "wildcard-tls" }], mode: "Terminate" },
+      },
+    ]);
+    expect(certificate?.spec).toEqual({
+      dnsNames: ["${SECRET_DOMAIN}", "*.${SECRET_DOMAIN}"],
+      issuerRef: { group: "cert-manager.io", kind: "ClusterIssuer", name: "letsencrypt-production" },
+      secretName: "wildcard-tls",
+    });
+    // AND a route on both http listeners redirects to https
+    expect(redirect?.spec).toMatchObject({
+      parentRefs: [
+        { name: "envoy-external", namespace: "network", sectionName: "http" },
+        { name: "envoy-internal", namespace: "network", sectionName: "http" },
+      ],
+      rules: [
+        { filters: [{ requestRedirect: { scheme: "https", statusCode: 301 }, type: "RequestRedirect" }] },
+      ],
+    });
+  });
+
+  it("applies client defaults to both gateways: XFF client address, HTTP/2 and HTTP/3, TLS 1.2+", () => {
+    // GIVEN the default component WHEN built
+    const [policy] = objectsOf(envoyGateway(base), "envoy-gateways", "ClientTrafficPolicy");
+    // THEN one ClientTrafficPolicy targets both gateways
+    expect(policy?.spec).toEqual({
+      clientIPDetection: { xForwardedFor: { numTrustedHops: 1 } },
+      http2: { onInvalidMessage: "TerminateStream" },
+      http3: {},
+      targetRefs: [
+        { group: "gateway.networking.k8s.io", kind: "Gateway", name: "envoy-external" },
+        { group: "gateway.networking.k8s.io", kind: "Gateway", name: "envoy-internal" },
+      ],
+      tcpKeepalive: {},
+      tls: { alpnProtocols: ["h2", "http/1.1"], minVersion: "1.2" },
+    });
+  });
+
+  it("exports the gateways and their Services as references to the gateways stage", () => {
+    // GIVEN the default component WHEN built
+    const envoy = envoyGateway(base);
+    // THEN the references name the gateways and Services, provided by envoy-gateways in network
+    const provider = { name: "envoy-gateways", namespace: "network" };
+    expect(envoy.gateways).toEqual({
+      external: { type: "Gateway", name: "envoy-external", namespace: "network", provider },
+      internal: { type: "Gateway", name: "envoy-internal", namespace: "network", provider },
+    });
+    expect(envoy.services.external).toEqual({
+      type: "Service",
+      name: "envoy-external",
+      namespace: "network",
+      provider,
+      port: 443,
+      host: "envoy-external.network.svc.cluster.local",
+    });
+    expect(envoy.services.internal.host).toBe("envoy-internal.network.svc.cluster.local");
+  });
+});

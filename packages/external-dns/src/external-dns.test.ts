@@ -1,0 +1,166 @@
+import { fileURLToPath } from "node:url";
+import {
+  type App,
+  type Component,
+  defineApp,
+  type GatewayRef,
+  reference,
+  renderComponents,
+  testSettings,
+} from "@k8s-ops/core";
+import { externalSecrets } from "@k8s-ops/external-secrets";
+import { describe, expect, it } from "vitest";
+import { type ExternalDnsOptions, externalDns } from "./index.js";
+import { componentYamlWith, helmValues, readmeShows } from "./test-support.js";
+
+const README = fileURLToPath(new URL("../README.md", import.meta.url));
+const settings = testSettings({ secretVariables: ["SECRET_DOMAIN"] });
+const secrets = externalSecrets({ vault: "k8s-infra" });
+const base: ExternalDnsOptions = {
+  txtOwnerId: "infra",
+  domainFilters: ["example.com"],
+  store: secrets.secretStore,
+};
+
+/** A stand-in for the envoy-gateway component: an app that provides the `envoy-external` Gateway. */
+const gatewayApp = defineApp({ name: "envoy-gateway", namespace: "network", layer: "platform", objects: [] });
+const gateways: Component = { name: "envoy-gateway", apps: [gatewayApp] };
+const envoyExternal: GatewayRef = {
+  ...reference("Gateway", gatewayApp, "envoy-external", "network"),
+  namespace: "network",
+};
+
+function theApp(options: Partial<ExternalDnsOptions> = {}): App {
+  const [app] = externalDns({ ...base, ...options }).apps;
+  if (!app) throw new Error("no app");
+  return app;
+}
+
+describe("externalDns", () => {
+  it("renders the README example", async () => {
+    // GIVEN the README example: the infra cluster's records for routes on the external gateway
+    // README:start
+    const secrets = externalSecrets({ vault: "k8s-infra" });
+    const dns = externalDns({
+      txtOwnerId: "infra",
+      domainFilters: ["${SECRET_DOMAIN}"],
+      store: secrets.secretStore,
+      gateway: envoyExternal,
+    });
+    // README:end
+    // WHEN it is rendered with the store and the gateway THEN it validates and matches the reviewed snapshot
+    await expect(componentYamlWith(dns, [secrets, gateways], settings)).toMatchFileSnapshot(
+      "__snapshots__/external-dns.default.yaml",
+    );
+    expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+  });
+
+  it("writes Cloudflare records in sync mode for Gateway routes and DNSEndpoints", () => {
+    // GIVEN the defaults WHEN built THEN the values say so
+    expect(helmValues(theApp())).toEqual({
+      domainFilters: ["example.com"],
+      env: [
+        {
+          name: "CF_API_TOKEN",
+          valueFrom: { secretKeyRef: { key: "CF_API_TOKEN", name: "external-dns-secret" } },
+        },
+      ],
+      extraArgs: ["--cloudflare-dns-records-per-page=1000", "--cloudflare-proxied"],
+      fullnameOverride: "external-dns",
+      podAnnotations: { "secret.reloader.stakater.com/reload": "external-dns-secret" },
+      policy: "sync",
+      provider: { name: "cloudflare" },
+      serviceMonitor: { enabled: false },
+      sources: ["crd", "gateway-grpcroute", "gateway-httproute"],
+      triggerLoopOnEvent: true,
+      txtOwnerId: "infra",
+      txtPrefix: "k8s.",
+    });
+  });
+
+  it("reads the token from the store and waits for it", () => {
+    // GIVEN the defaults WHEN built
+    const app = theApp();
+    const token = app.objects.find((o) => o.kind === "ExternalSecret")?.toJSON() as { spec: unknown };
+    // THEN the ExternalSecret feeds the token variable and the app uses the store
+    expect(token.spec).toMatchObject({
+      dataFrom: [{ extract: { key: "cloudflare" } }],
+      target: {
+        name: "external-dns-secret",
+        template: { data: { CF_API_TOKEN: "{{ .CLOUDFLARE_API_TOKEN }}" } },
+      },
+    });
+    expect(app.uses).toEqual([secrets.secretStore]);
+  });
+
+  it("installs the DNSEndpoint CRD with the crd source, and only then", () => {
+    expect(theApp().crds).toEqual(["externaldns.k8s.io/DNSEndpoint"]);
+    expect(theApp({ sources: ["gateway-httproute"] }).crds).toEqual([]);
+  });
+});
+
+describe("externalDns options", () => {
+  it("txtOwnerId: identifies the cluster's records", () => {
+    expect(helmValues(theApp({ txtOwnerId: "apps" }))).toMatchObject({ txtOwnerId: "apps" });
+  });
+
+  it("domainFilters: limit the zones, variables included", () => {
+    expect(helmValues(theApp({ domainFilters: ["${SECRET_DOMAIN}"] }))).toMatchObject({
+      domainFilters: ["${SECRET_DOMAIN}"],
+    });
+  });
+
+  it("gateway: publishes only that Gateway's routes and depends on its provider", () => {
+    // GIVEN the external gateway WHEN rendered
+    const dns = externalDns({ ...base, gateway: envoyExternal });
+    const ks = renderComponents([secrets, gateways, dns], settings).files.get(
+      "apps/network/external-dns/ks.yaml",
+    );
+    // THEN the flags name it and the app depends on the app that provides it
+    expect(helmValues(theApp({ gateway: envoyExternal }))).toMatchObject({
+      extraArgs: [
+        "--cloudflare-dns-records-per-page=1000",
+        "--cloudflare-proxied",
+        "--gateway-name=envoy-external",
+        "--gateway-namespace=network",
+      ],
+    });
+    expect(ks).toContain("    - name: envoy-gateway\n      namespace: network\n");
+  });
+
+  it("txtPrefix: prefixes the ownership records", () => {
+    expect(helmValues(theApp({ txtPrefix: "_owner." }))).toMatchObject({ txtPrefix: "_owner." });
+  });
+
+  it("sources: choose what is published", () => {
+    expect(helmValues(theApp({ sources: ["service"] }))).toMatchObject({ sources: ["service"] });
+  });
+
+  it("proxied: false leaves records DNS-only", () => {
+    expect(helmValues(theApp({ proxied: false }))).toMatchObject({
+      extraArgs: ["--cloudflare-dns-records-per-page=1000"],
+    });
+  });
+
+  it("policy: upsert-only never deletes", () => {
+    expect(helmValues(theApp({ policy: "upsert-only" }))).toMatchObject({ policy: "upsert-only" });
+  });
+
+  it("cloudflareItem and cloudflareTokenField: choose the 1Password item and field", () => {
+    const token = theApp({ cloudflareItem: "cloudflare-dns", cloudflareTokenField: "token" })
+      .objects.find((o) => o.kind === "ExternalSecret")
+      ?.toJSON() as { spec: unknown };
+    expect(token.spec).toMatchObject({
+      dataFrom: [{ extract: { key: "cloudflare-dns" } }],
+      target: { template: { data: { CF_API_TOKEN: "{{ .token }}" } } },
+    });
+  });
+
+  it("namespace: moves the release", () => {
+    expect(theApp({ namespace: "dns" }).namespace).toBe("dns");
+  });
+
+  it("serviceMonitor: renders the chart's ServiceMonitor", () => {
+    expect(helmValues(theApp({ serviceMonitor: true }))).toMatchObject({ serviceMonitor: { enabled: true } });
+  });
+});

@@ -1,0 +1,128 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type AppId, type Component, defineApp, renderComponents, testSettings } from "@k8s-ops/core";
+import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
+import {
+  ENVOY_GATEWAY_CHART,
+  ENVOY_GATEWAY_CRDS,
+  GATEWAY_API_CHANNEL,
+  GATEWAY_API_CRDS,
+  GATEWAY_API_VERSION,
+  type GatewayApiChannel,
+  gatewayApiCrds,
+} from "./index.js";
+import { readmeShows } from "./test-support.js";
+
+const README = fileURLToPath(new URL("../README.md", import.meta.url));
+const SOURCE = fileURLToPath(new URL("./gateway-api.ts", import.meta.url));
+/** The upstream CRDs beside the repository (`../shared/schemas`); absent on machines without them. */
+const CRDS_DIR = fileURLToPath(new URL("../../../../shared/schemas/crds", import.meta.url));
+const present = existsSync(CRDS_DIR);
+if (!present) console.warn(`${CRDS_DIR} not found: skipping the tests against the upstream CRDs`);
+
+interface Crd {
+  kind: string;
+  metadata: { name: string; annotations?: Record<string, string> };
+  spec: { group: string };
+}
+
+function crdsIn(file: string): Crd[] {
+  return parseAllDocuments(readFileSync(file, "utf8"))
+    .map((document) => document.toJS() as Crd | null)
+    .filter((document): document is Crd => document?.kind === "CustomResourceDefinition");
+}
+
+function covered(patterns: readonly string[], group: string): boolean {
+  return patterns.includes(`${group}/*`);
+}
+
+/** The app that installs the chart with its CRDs, as the envoy-gateway component builds it. */
+const installer: AppId = { name: "envoy-gateway", namespace: "network" };
+
+describe("gateway-api", () => {
+  it("describes the README example: the app installing the chart as the cluster's CRD installer", () => {
+    // GIVEN the README example
+    // README:start
+    const crds = gatewayApiCrds({ name: "envoy-gateway", namespace: "network" });
+    // README:end
+    // THEN it references that app, at the bundled release and channel, with every CRD group the chart installs
+    expect(crds).toEqual({
+      app: { type: "App", name: "envoy-gateway", namespace: "network", provider: installer },
+      version: "v1.6.1",
+      channel: "experimental",
+      crds: ["gateway.networking.k8s.io/*", "gateway.networking.x-k8s.io/*", "gateway.envoyproxy.io/*"],
+    });
+    expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+  });
+
+  it("pins the chart to an exact OCI tag, annotated for Renovate on the line above", () => {
+    // GIVEN the chart constant and its source line
+    const lines = readFileSync(SOURCE, "utf8").split("\n");
+    const tagLine = lines.findIndex((line) => line.includes(`tag: "${ENVOY_GATEWAY_CHART.tag}"`));
+    // THEN the URL is an OCI chart, the tag an exact version, and Renovate knows the chart's registry path
+    expect(ENVOY_GATEWAY_CHART.url).toBe("oci://docker.io/envoyproxy/gateway-helm");
+    expect(ENVOY_GATEWAY_CHART.tag).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(lines[tagLine - 1]?.trim()).toBe(
+      "// renovate: datasource=docker depName=docker.io/envoyproxy/gateway-helm",
+    );
+  });
+
+  it("lets an app that uses the installer depend on it", () => {
+    // GIVEN the installer declaring the CRDs, and an app that uses it
+    const crds = gatewayApiCrds(installer);
+    const controller = defineApp({ ...installer, layer: "controllers", objects: [], crds: crds.crds });
+    const consumer = defineApp({
+      name: "gateways",
+      namespace: "network",
+      layer: "config",
+      objects: [],
+      uses: [crds.app],
+    });
+    const component: Component = { name: "envoy", apps: [controller, consumer] };
+    // WHEN rendered
+    const rendered = renderComponents([component], testSettings());
+    // THEN nothing is missing and the consumer depends on the installer
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.files.get("apps/network/gateways/ks.yaml")).toContain(
+      "dependsOn:\n    - name: envoy-gateway\n      namespace: network\n",
+    );
+  });
+
+  it("rejects anything but an app and an unknown channel at compile time", () => {
+    // GIVEN wrongly typed input THEN the compiler refuses it
+    // @ts-expect-error the installer is an app (name and namespace), not a name
+    expect(() => gatewayApiCrds("envoy-gateway")).not.toThrow();
+    // @ts-expect-error Gateway API publishes a standard and an experimental channel only
+    const channel: GatewayApiChannel = "beta";
+    expect(channel).toBe("beta");
+  });
+});
+
+describe.skipIf(!present)("gateway-api against the upstream CRDs", () => {
+  it("the bundle the chart vendors is the release and channel exported", () => {
+    // GIVEN the experimental bundle Envoy Gateway vendors into its chart
+    const crds = crdsIn(`${CRDS_DIR}/gateway-api/experimental-gatewayapi-crds.yaml`);
+    // THEN every CRD carries the exported bundle version and channel
+    expect(crds.length).toBeGreaterThan(0);
+    for (const crd of crds) {
+      expect(crd.metadata.annotations?.["gateway.networking.k8s.io/bundle-version"]).toBe(
+        GATEWAY_API_VERSION,
+      );
+      expect(crd.metadata.annotations?.["gateway.networking.k8s.io/channel"]).toBe(GATEWAY_API_CHANNEL);
+    }
+  });
+
+  it("every CRD the chart installs is in a declared group", () => {
+    // GIVEN the Gateway API bundle and Envoy Gateway's CRDs
+    const gatewayApi = crdsIn(`${CRDS_DIR}/gateway-api/experimental-gatewayapi-crds.yaml`);
+    const envoy = readdirSync(`${CRDS_DIR}/envoy-gateway`).flatMap((file) =>
+      crdsIn(`${CRDS_DIR}/envoy-gateway/${file}`),
+    );
+    // THEN each group is one the installer declares, so CRD_NOT_PROVIDED never fires for their kinds
+    for (const crd of gatewayApi)
+      expect(covered(GATEWAY_API_CRDS, crd.spec.group), crd.metadata.name).toBe(true);
+    for (const crd of envoy)
+      expect(covered(ENVOY_GATEWAY_CRDS, crd.spec.group), crd.metadata.name).toBe(true);
+  });
+});
