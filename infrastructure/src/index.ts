@@ -1,0 +1,2 @@
+export { coveringCidr, MESH_API_SERVER, MESH_CA_ITEM, MESH_NATIVE_ROUTING_CIDR, meshOf } from "./mesh.js";
+export { APPS, CLUSTERS, type ClusterName, INFRA } from "./settings.js";
