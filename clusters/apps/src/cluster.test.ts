@@ -24,7 +24,11 @@ describe("the apps cluster", () => {
       loadBalancerCidr: "10.25.11.96/27",
     });
     expect(cluster.settings.bgp).toEqual({ localAsn: 65002, peerAsn: 65000, peerAddress: "10.25.11.1" });
-    expect(cluster.settings.nodes.map((node) => node.address)).toEqual(["10.25.11.14", "10.25.11.15", "10.25.11.16"]);
+    expect(cluster.settings.nodes.map((node) => node.address)).toEqual([
+      "10.25.11.14",
+      "10.25.11.15",
+      "10.25.11.16",
+    ]);
   });
 
   it("renders without a single finding", () => {

@@ -1,31 +1,49 @@
 import { certManager } from "@k8s-ops/cert-manager";
 import { cilium } from "@k8s-ops/cilium";
-import { defineCluster, defineSettings } from "@k8s-ops/core";
+import { cloudflared } from "@k8s-ops/cloudflared";
+import { defineCluster } from "@k8s-ops/core";
 import { coredns } from "@k8s-ops/coredns";
+import { envoyGateway } from "@k8s-ops/envoy-gateway";
+import { externalDns } from "@k8s-ops/external-dns";
+import { externalSecrets } from "@k8s-ops/external-secrets";
+import { flux } from "@k8s-ops/flux";
+import { GIT_REPOSITORY, MESH_NATIVE_ROUTING_CIDR, meshOf, APPS as settings } from "@k8s-ops/infrastructure";
+import { metricsServer } from "@k8s-ops/metrics-server";
+import { networkPolicies } from "@k8s-ops/network-policies";
+import { reloader } from "@k8s-ops/reloader";
+import { spegel } from "@k8s-ops/spegel";
+import { systemUpgradeController, TALOS_SERVED_KINDS } from "@k8s-ops/system-upgrade-controller";
+import { APPS_INVENTORY, talosFiles } from "@k8s-ops/talos";
 
 /** The apps cluster: business and tenant workloads. */
-export const settings = defineSettings({
-  name: "apps",
-  id: 2,
-  network: {
-    nodeCidr: "10.25.11.0/24",
-    podCidr: "10.246.0.0/16",
-    serviceCidr: "10.247.0.0/16",
-    loadBalancerCidr: "10.25.11.96/27",
-  },
-  bgp: { localAsn: 65002, peerAsn: 65000, peerAddress: "10.25.11.1" },
-  nodes: [
-    { name: "apps-1", address: "10.25.11.14" },
-    { name: "apps-2", address: "10.25.11.15" },
-    { name: "apps-3", address: "10.25.11.16" },
-  ],
-  // renovate: datasource=docker depName=ghcr.io/siderolabs/kubelet
-  kubernetesVersion: "v1.35.0",
-  // renovate: datasource=docker depName=ghcr.io/siderolabs/installer
-  talosVersion: "v1.13.9",
+const domain = "${SECRET_DOMAIN}";
+const secrets = externalSecrets({ vault: "k8s-apps" });
+const store = secrets.secretStore;
+const certs = certManager({ store, email: `admin@${domain}`, dnsZones: [domain] });
+const gateways = envoyGateway({
+  settings,
+  addresses: { external: "10.25.11.102", internal: "10.25.11.103" },
+  issuer: certs.issuers.production,
+  domain,
 });
 
 export const cluster = defineCluster({
   settings,
-  components: [cilium({ settings }), coredns({ settings }), certManager()],
+  components: [
+    cilium({ settings, nativeRoutingCidr: MESH_NATIVE_ROUTING_CIDR, clusterMesh: meshOf("apps", store) }),
+    coredns({ settings }),
+    spegel(),
+    networkPolicies(),
+    secrets,
+    certs,
+    gateways,
+    externalDns({ txtOwnerId: "apps", domainFilters: [domain], store, gateway: gateways.gateways.external }),
+    cloudflared({ domain, gateway: gateways.services.external, store }),
+    metricsServer(),
+    reloader(),
+    systemUpgradeController({ settings }),
+    flux({ url: GIT_REPOSITORY, path: "clusters/apps/flux" }),
+  ],
+  files: talosFiles(settings, APPS_INVENTORY),
+  served: TALOS_SERVED_KINDS,
 });

@@ -24,7 +24,11 @@ describe("the infra cluster", () => {
       loadBalancerCidr: "10.25.11.64/27",
     });
     expect(cluster.settings.bgp).toEqual({ localAsn: 65001, peerAsn: 65000, peerAddress: "10.25.11.1" });
-    expect(cluster.settings.nodes.map((node) => node.address)).toEqual(["10.25.11.11", "10.25.11.12", "10.25.11.13"]);
+    expect(cluster.settings.nodes.map((node) => node.address)).toEqual([
+      "10.25.11.11",
+      "10.25.11.12",
+      "10.25.11.13",
+    ]);
   });
 
   it("renders without a single finding", () => {
