@@ -1,3 +1,4 @@
+import { bootstrapFiles } from "@k8s-ops/bootstrap";
 import { certManager } from "@k8s-ops/cert-manager";
 import { cilium } from "@k8s-ops/cilium";
 import { cloudflared } from "@k8s-ops/cloudflared";
@@ -27,23 +28,25 @@ const gateways = envoyGateway({
   domain,
 });
 
+const components = [
+  cilium({ settings, nativeRoutingCidr: MESH_NATIVE_ROUTING_CIDR, clusterMesh: meshOf("apps", store) }),
+  coredns({ settings }),
+  spegel(),
+  networkPolicies(),
+  secrets,
+  certs,
+  gateways,
+  externalDns({ txtOwnerId: "apps", domainFilters: [domain], store, gateway: gateways.gateways.external }),
+  cloudflared({ domain, gateway: gateways.services.external, store }),
+  metricsServer(),
+  reloader(),
+  systemUpgradeController({ settings }),
+  flux({ url: GIT_REPOSITORY, path: "clusters/apps/flux" }),
+];
+
 export const cluster = defineCluster({
   settings,
-  components: [
-    cilium({ settings, nativeRoutingCidr: MESH_NATIVE_ROUTING_CIDR, clusterMesh: meshOf("apps", store) }),
-    coredns({ settings }),
-    spegel(),
-    networkPolicies(),
-    secrets,
-    certs,
-    gateways,
-    externalDns({ txtOwnerId: "apps", domainFilters: [domain], store, gateway: gateways.gateways.external }),
-    cloudflared({ domain, gateway: gateways.services.external, store }),
-    metricsServer(),
-    reloader(),
-    systemUpgradeController({ settings }),
-    flux({ url: GIT_REPOSITORY, path: "clusters/apps/flux" }),
-  ],
-  files: talosFiles(settings, APPS_INVENTORY),
+  components,
+  files: [...talosFiles(settings, APPS_INVENTORY), ...bootstrapFiles(components)],
   served: TALOS_SERVED_KINDS,
 });

@@ -1,0 +1,8 @@
+export {
+  BOOTSTRAP_ORDER,
+  bootstrapCommands,
+  bootstrapFiles,
+  bootstrapReleases,
+  HELMFILE_SCHEMA,
+} from "./bootstrap.js";
+export { type HelmfileRelease, releaseOf } from "./release.js";
