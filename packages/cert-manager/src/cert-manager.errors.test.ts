@@ -1,22 +1,10 @@
-import type { App, ClusterIssuerRef } from "@k8s-ops/core";
-import { externalSecrets } from "@k8s-ops/external-secrets";
+import type { ClusterIssuerRef } from "@k8s-ops/core";
+import { appOf, helmValues, SCHEMAS_DIR, schemaPresent, valuesErrors } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
-import { type CertManagerOptions, certManager } from "./index.js";
-import { helmValues, SCHEMAS_DIR, schemaPresent, valuesErrors } from "./test-support.js";
+import { certManager } from "./index.js";
+import { base } from "./test-support.js";
 
 const VALUES_SCHEMA = `${SCHEMAS_DIR}/values/cert-manager/values.schema.json`;
-const secrets = externalSecrets({ vault: "k8s-infra" });
-const base: CertManagerOptions = {
-  store: secrets.secretStore,
-  email: "admin@example.com",
-  dnsZones: ["example.com"],
-};
-
-function app(component: { apps: readonly App[] }, name: string): App {
-  const found = component.apps.find((a) => a.name === name);
-  if (!found) throw new Error(`no app ${name}`);
-  return found;
-}
 
 describe("certManager errors", () => {
   it("rejects an invalid email", () => {
@@ -72,7 +60,7 @@ describe.skipIf(!schemaPresent(VALUES_SCHEMA))("cert-manager chart values", () =
   it("match the chart's values.schema.json", () => {
     // GIVEN the controller values, default and with options WHEN validated THEN the chart schema accepts them
     for (const options of [{}, { replicas: 3, dns01Nameservers: ["1.1.1.1:53", "8.8.8.8:53"] }]) {
-      const values = helmValues(app(certManager({ ...base, ...options }), "cert-manager"));
+      const values = helmValues(appOf(certManager({ ...base, ...options }), "cert-manager"));
       expect(valuesErrors(VALUES_SCHEMA, values)).toEqual([]);
     }
   });

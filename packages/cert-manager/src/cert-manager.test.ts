@@ -1,29 +1,14 @@
 import { fileURLToPath } from "node:url";
-import { type App, renderComponents, type SecretStoreRef, testSettings } from "@k8s-ops/core";
+import { componentYaml, renderComponents, type SecretStoreRef, testSettings } from "@k8s-ops/core";
 import { externalSecrets } from "@k8s-ops/external-secrets";
+import { appOf, helmValues, objectsOf, readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { type CertManagerOptions, certManager } from "./index.js";
-import { componentYamlWith, helmValues, readmeShows } from "./test-support.js";
+import { base, secrets } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const settings = testSettings({ secretVariables: ["SECRET_DOMAIN"] });
-const secrets = externalSecrets({ vault: "k8s-infra" });
-const base: CertManagerOptions = {
-  store: secrets.secretStore,
-  email: "admin@example.com",
-  dnsZones: ["example.com"],
-};
-
-function app(component: { apps: readonly App[] }, name: string): App {
-  const found = component.apps.find((a) => a.name === name);
-  if (!found) throw new Error(`no app ${name}`);
-  return found;
-}
-
-function objectsOf(a: App, kind: string): Record<string, unknown>[] {
-  return a.objects.filter((o) => o.kind === kind).map((o) => o.toJSON() as Record<string, unknown>);
-}
 
 describe("certManager", () => {
   it("renders the README example: controller and the issuers stage", async () => {
@@ -37,7 +22,7 @@ describe("certManager", () => {
     });
     // README:end
     // WHEN it is rendered with the secret store THEN it validates and matches the reviewed snapshot
-    await expect(componentYamlWith(certs, [secrets], settings)).toMatchFileSnapshot(
+    await expect(componentYaml(certs, settings, [secrets])).toMatchFileSnapshot(
       "__snapshots__/cert-manager.default.yaml",
     );
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
@@ -47,11 +32,11 @@ describe("certManager", () => {
     // GIVEN a zone kept in the cluster secrets
     const certs = certManager({ ...base, dnsZones: ["${SECRET_DOMAIN}"] });
     // WHEN rendered without declaring SECRET_DOMAIN THEN validation names the variable
-    expect(() => componentYamlWith(certs, [secrets], testSettings())).toThrow(
+    expect(() => componentYaml(certs, testSettings(), [secrets])).toThrow(
       "VAR_UNDEFINED test › cert-manager/cert-manager-issuers › ClusterIssuer letsencrypt-staging: spec.acme.solvers.0.selector.dnsZones.0: variable SECRET_DOMAIN is not defined",
     );
     // AND with it declared the render validates
-    expect(() => componentYamlWith(certs, [secrets], settings)).not.toThrow();
+    expect(() => componentYaml(certs, settings, [secrets])).not.toThrow();
   });
 
   it("puts the issuers in a stage of cert-manager that waits for the chart, the store and healthy issuers", () => {
@@ -82,7 +67,7 @@ describe("certManager", () => {
 
   it("builds staging and production ACME issuers solving DNS-01 through Cloudflare", () => {
     // GIVEN the component WHEN built
-    const issuers = objectsOf(app(certManager(base), "cert-manager-issuers"), "ClusterIssuer");
+    const issuers = objectsOf(appOf(certManager(base), "cert-manager-issuers"), "ClusterIssuer");
     // THEN both issuers use the token Secret and the zones, each with its own server and account key
     expect(issuers.map((i) => (i.metadata as { name: string }).name)).toEqual([
       "letsencrypt-staging",
@@ -110,7 +95,7 @@ describe("certManager", () => {
 
   it("reads the Cloudflare token from the store with an ExternalSecret", () => {
     // GIVEN the component WHEN built
-    const [token] = objectsOf(app(certManager(base), "cert-manager-issuers"), "ExternalSecret");
+    const [token] = objectsOf(appOf(certManager(base), "cert-manager-issuers"), "ExternalSecret");
     // THEN the token comes from the 1Password item into the Secret the issuers reference
     expect(token?.spec).toEqual({
       dataFrom: [{ extract: { key: "cloudflare" } }],
@@ -135,7 +120,7 @@ describe("certManager", () => {
 
 describe("certManager options", () => {
   const issuer = (options: Partial<CertManagerOptions>) =>
-    objectsOf(app(certManager({ ...base, ...options }), "cert-manager-issuers"), "ClusterIssuer")[0]
+    objectsOf(appOf(certManager({ ...base, ...options }), "cert-manager-issuers"), "ClusterIssuer")[0]
       ?.spec as {
       acme: { email: string; solvers: { selector: { dnsZones: string[] } }[] };
     };
@@ -153,7 +138,7 @@ describe("certManager options", () => {
   it("cloudflareItem and cloudflareTokenField: choose the 1Password item and field", () => {
     // GIVEN another item and field WHEN built THEN the ExternalSecret reads them
     const certs = certManager({ ...base, cloudflareItem: "cloudflare-dns", cloudflareTokenField: "token" });
-    const [token] = objectsOf(app(certs, "cert-manager-issuers"), "ExternalSecret");
+    const [token] = objectsOf(appOf(certs, "cert-manager-issuers"), "ExternalSecret");
     expect(token?.spec).toMatchObject({
       dataFrom: [{ extract: { key: "cloudflare-dns" } }],
       target: { template: { data: { "api-token": "{{ .token }}" } } },
@@ -163,7 +148,7 @@ describe("certManager options", () => {
   it("store: the issuers stage uses the given store", () => {
     // GIVEN a store from another provider app WHEN built THEN the stage uses exactly that reference
     const store: SecretStoreRef = { ...secrets.secretStore, provider: { name: "vault", namespace: "vault" } };
-    expect(app(certManager({ ...base, store }), "cert-manager-issuers").uses).toEqual([store]);
+    expect(appOf(certManager({ ...base, store }), "cert-manager-issuers").uses).toEqual([store]);
   });
 
   it("namespace: moves the release and the issuers stage", () => {
@@ -172,14 +157,14 @@ describe("certManager options", () => {
   });
 
   it("replicas: scales the controller", () => {
-    expect(helmValues(app(certManager({ ...base, replicas: 2 }), "cert-manager"))).toMatchObject({
+    expect(helmValues(appOf(certManager({ ...base, replicas: 2 }), "cert-manager"))).toMatchObject({
       replicaCount: 2,
     });
   });
 
   it("dns01Nameservers: are the resolvers DNS-01 checks use", () => {
     const values = helmValues(
-      app(certManager({ ...base, dns01Nameservers: ["1.1.1.1:53"] }), "cert-manager"),
+      appOf(certManager({ ...base, dns01Nameservers: ["1.1.1.1:53"] }), "cert-manager"),
     );
     expect(values).toMatchObject({
       dns01RecursiveNameservers: "1.1.1.1:53",

@@ -1,5 +1,12 @@
-import { type ChartSource, type Component, helmApp, OptionError } from "@k8s-ops/core";
-import { isDomain, isEmail } from "./domain.js";
+import {
+  type ChartSource,
+  type Component,
+  helmApp,
+  isDomainName,
+  isEmailAddress,
+  OptionError,
+} from "@k8s-ops/core";
+import { checkItemOptions } from "@k8s-ops/external-secrets";
 import { type Issuers, issuersStage } from "./issuers.js";
 import { type CertManagerOptions, type ResolvedCertManagerOptions, resolveOptions } from "./options.js";
 
@@ -47,15 +54,13 @@ function certManagerValues(o: ResolvedCertManagerOptions): Record<string, unknow
   };
 }
 
-const FIELD = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
-
 function checkOptions(o: ResolvedCertManagerOptions): void {
   const fail = (field: string, message: string, expected: string, found: string): never => {
     throw new OptionError({ path: `cert-manager: ${field}`, message, expected, found });
   };
   if (!Number.isInteger(o.replicas) || o.replicas < 1)
     fail("replicas", "cert-manager needs at least one replica", "an integer ≥ 1", String(o.replicas));
-  if (!isEmail(o.email))
+  if (!isEmailAddress(o.email))
     fail(
       "email",
       "not an email address",
@@ -64,7 +69,7 @@ function checkOptions(o: ResolvedCertManagerOptions): void {
     );
   if (o.dnsZones.length === 0)
     fail("dnsZones", "the issuers need at least one DNS zone", "zones such as example.com", "[]");
-  const zone = o.dnsZones.find((z) => !isDomain(z));
+  const zone = o.dnsZones.find((z) => !isDomainName(z));
   if (zone !== undefined)
     fail(
       "dnsZones",
@@ -72,13 +77,10 @@ function checkOptions(o: ResolvedCertManagerOptions): void {
       "a zone such as example.com or ${SECRET_DOMAIN}",
       JSON.stringify(zone),
     );
-  if (o.cloudflareItem.trim() === "")
-    fail("cloudflareItem", "the 1Password item name is empty", "the item holding the Cloudflare token", '""');
-  if (!FIELD.test(o.cloudflareTokenField))
-    fail(
-      "cloudflareTokenField",
-      "not a field name the secret template can read",
-      "letters, digits and '_', not starting with a digit",
-      JSON.stringify(o.cloudflareTokenField),
-    );
+  checkItemOptions({
+    builder: "cert-manager",
+    item: ["cloudflareItem", o.cloudflareItem],
+    field: ["cloudflareTokenField", o.cloudflareTokenField],
+    holds: "the Cloudflare token",
+  });
 }

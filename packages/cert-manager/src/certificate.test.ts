@@ -1,18 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { defineApp, renderComponents, testSettings } from "@k8s-ops/core";
-import { externalSecrets } from "@k8s-ops/external-secrets";
+import { readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { certificate, certManager } from "./index.js";
-import { readmeShows } from "./test-support.js";
+import { base, secrets } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 
-const secrets = externalSecrets({ vault: "k8s-infra" });
-const certs = certManager({
-  store: secrets.secretStore,
-  email: "admin@example.com",
-  dnsZones: ["example.com"],
-});
+const certs = certManager(base);
 
 describe("certificate", () => {
   it("takes its issuer by reference and names the ClusterIssuer", () => {

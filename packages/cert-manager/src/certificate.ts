@@ -1,6 +1,5 @@
-import { type ClusterIssuerRef, OptionError } from "@k8s-ops/core";
+import { type ClusterIssuerRef, isDomainName, OptionError } from "@k8s-ops/core";
 import { Certificate } from "@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate";
-import { isDomain } from "./domain.js";
 
 export interface CertificateOptions {
   /** Name of the Certificate. */
@@ -23,7 +22,7 @@ export interface IssuedCertificate {
 /** A Certificate from one of the cluster's ClusterIssuers, taken by reference. */
 export function certificate(options: CertificateOptions): IssuedCertificate {
   const wildcard = (name: string) => (name.startsWith("*.") ? name.slice(2) : name);
-  const bad = options.dnsNames.find((name) => !isDomain(wildcard(name)));
+  const bad = options.dnsNames.find((name) => !isDomainName(wildcard(name)));
   if (options.dnsNames.length === 0 || bad !== undefined) {
     throw new OptionError({
       path: `certificate(${options.name}): dnsNames`,

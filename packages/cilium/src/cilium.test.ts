@@ -1,9 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml, defineSettings, renderComponents, testSettings } from "@k8s-ops/core";
 import { externalSecrets } from "@k8s-ops/external-secrets";
+import { appOf, objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { cilium } from "./index.js";
-import { app, helmValues, objectsOf, readmeShows, readmeYaml } from "./test-support.js";
+import { agentValues } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 
@@ -51,7 +52,7 @@ describe("cilium", () => {
 
   it("configures the agent for Talos with kube-proxy replacement and native routing", () => {
     // GIVEN the test cluster WHEN built with defaults
-    const values = helmValues(cilium({ settings: testSettings() }));
+    const values = agentValues(cilium({ settings: testSettings() }));
     // THEN KubePrism, Talos' cgroup mount, capabilities without SYS_MODULE and native routing are set
     expect(values).toMatchObject({
       autoDirectNodeRoutes: true,
@@ -76,16 +77,19 @@ describe("cilium", () => {
     // WHEN it is rendered
     const rendered = renderComponents([network]).files.get("apps/kube-system/cilium/ks.yaml") ?? "";
     // THEN the agent installs the cilium.io CRDs, is waited for and never pruned; the pool is a later stage
-    expect(app(network, "cilium")).toMatchObject({ crds: ["cilium.io/*"], prune: false, wait: true });
-    expect(app(network, "cilium-config")).toMatchObject({ layer: "config", folder: "cilium", dir: "config" });
+    expect(appOf(network, "cilium")).toMatchObject({ crds: ["cilium.io/*"], prune: false, wait: true });
+    expect(appOf(network, "cilium-config")).toMatchObject({
+      layer: "config",
+      folder: "cilium",
+      dir: "config",
+    });
     expect(rendered).toContain("dependsOn:\n    - name: cilium\n      namespace: kube-system");
   });
 
   it("allocates LoadBalancer IPs from the cluster's range in blocks", () => {
     // GIVEN the test cluster WHEN built
     const [pool] = objectsOf(
-      cilium({ settings: testSettings() }),
-      "cilium-config",
+      appOf(cilium({ settings: testSettings() }), "cilium-config"),
       "CiliumLoadBalancerIPPool",
     );
     // THEN one cilium.io/v2 pool holds the range, first and last address excluded

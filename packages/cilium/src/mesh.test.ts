@@ -1,7 +1,7 @@
 import { type ClusterSettings, testSettings } from "@k8s-ops/core";
 import { describe, expect, it } from "vitest";
 import { cilium, meshPeer } from "./index.js";
-import { helmValues, MESH, PEER, releaseSpec, SECRETS } from "./test-support.js";
+import { agentRelease, agentValues, MESH, PEER, SECRETS } from "./test-support.js";
 
 describe("cilium clusterMesh option", () => {
   it("clusterMesh: exposes the apiserver on its LB IP and lists every peer", () => {
@@ -12,7 +12,7 @@ describe("cilium clusterMesh option", () => {
       clusterMesh: MESH,
     });
     // THEN the apiserver has its fixed LB IP and the peer is listed on the default port
-    expect(helmValues(network).clustermesh).toEqual({
+    expect(agentValues(network).clustermesh).toEqual({
       apiserver: {
         service: { annotations: { "lbipam.cilium.io/ips": "192.168.0.129" }, type: "LoadBalancer" },
       },
@@ -20,7 +20,7 @@ describe("cilium clusterMesh option", () => {
       useAPIServer: true,
     });
     // AND the shared CA comes from the Secret into tls.ca, optional so the first install needs no store
-    expect(releaseSpec(network).valuesFrom).toEqual([
+    expect(agentRelease(network).valuesFrom).toEqual([
       {
         kind: "Secret",
         name: "cilium-ca-values",
@@ -77,10 +77,10 @@ describe("cilium clusterMesh option", () => {
       nativeRoutingCidr: "10.100.0.0/14",
       clusterMesh: { ...MESH, peers: [{ ...PEER, port: 32379 }] },
     });
-    expect(JSON.stringify(helmValues(network).clustermesh)).toContain('"port":32379');
+    expect(JSON.stringify(agentValues(network).clustermesh)).toContain('"port":32379');
     const plain = cilium({ settings: testSettings() });
-    expect(helmValues(plain).clustermesh).toBeUndefined();
-    expect(releaseSpec(plain).valuesFrom).toBeUndefined();
+    expect(agentValues(plain).clustermesh).toBeUndefined();
+    expect(agentRelease(plain).valuesFrom).toBeUndefined();
     expect(plain.meshPeer).toBeUndefined();
   });
 

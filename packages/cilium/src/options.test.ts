@@ -1,7 +1,8 @@
 import { appRef, defineApp, renderComponents, testSettings } from "@k8s-ops/core";
+import { appOf, objectsOf } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { cilium } from "./index.js";
-import { app, helmValues, objectsOf } from "./test-support.js";
+import { agentValues } from "./test-support.js";
 
 const BGP = { localAsn: 65001, peerAsn: 65000, peerAddress: "192.168.0.1" };
 
@@ -9,9 +10,9 @@ describe("cilium options", () => {
   it("bgp settings: the BGP control plane v2 peers with the router", () => {
     // GIVEN a cluster with BGP peering WHEN built
     const network = cilium({ settings: testSettings({ bgp: BGP }) });
-    const [clusterConfig] = objectsOf(network, "cilium-config", "CiliumBGPClusterConfig");
+    const [clusterConfig] = objectsOf(appOf(network, "cilium-config"), "CiliumBGPClusterConfig");
     // THEN the control plane is on and the v2 cluster config peers with the router, never the v1 policy
-    expect(helmValues(network).bgpControlPlane).toEqual({ enabled: true });
+    expect(agentValues(network).bgpControlPlane).toEqual({ enabled: true });
     expect(clusterConfig).toMatchObject({
       apiVersion: "cilium.io/v2",
       spec: {
@@ -23,15 +24,17 @@ describe("cilium options", () => {
         ],
       },
     });
-    expect(app(network, "cilium-config").objects.map((o) => o.kind)).not.toContain("CiliumBGPPeeringPolicy");
+    expect(appOf(network, "cilium-config").objects.map((o) => o.kind)).not.toContain(
+      "CiliumBGPPeeringPolicy",
+    );
   });
 
   it("bgp settings: the PeerConfig advertises what the Advertisement labels", () => {
     // GIVEN a cluster with BGP peering WHEN built
     const network = cilium({ settings: testSettings({ bgp: BGP }) });
-    const [peerConfig] = objectsOf(network, "cilium-config", "CiliumBGPPeerConfig");
-    const advertisements = objectsOf(network, "cilium-config", "CiliumBGPAdvertisement");
-    const [clusterConfig] = objectsOf(network, "cilium-config", "CiliumBGPClusterConfig");
+    const [peerConfig] = objectsOf(appOf(network, "cilium-config"), "CiliumBGPPeerConfig");
+    const advertisements = objectsOf(appOf(network, "cilium-config"), "CiliumBGPAdvertisement");
+    const [clusterConfig] = objectsOf(appOf(network, "cilium-config"), "CiliumBGPClusterConfig");
     // THEN every family's selector matches an Advertisement, and the peerConfigRef names the PeerConfig
     const spec = peerConfig?.spec as {
       families: { advertisements: { matchLabels: Record<string, string> } }[];
@@ -51,8 +54,8 @@ describe("cilium options", () => {
     // GIVEN a cluster without BGP WHEN built
     const network = cilium({ settings: testSettings() });
     // THEN only the pool and its L2 announcements are configured
-    expect(helmValues(network).bgpControlPlane).toEqual({ enabled: false });
-    expect(app(network, "cilium-config").objects.map((o) => o.kind)).toEqual([
+    expect(agentValues(network).bgpControlPlane).toEqual({ enabled: false });
+    expect(appOf(network, "cilium-config").objects.map((o) => o.kind)).toEqual([
       "CiliumLoadBalancerIPPool",
       "CiliumL2AnnouncementPolicy",
     ]);
@@ -65,32 +68,32 @@ describe("cilium options", () => {
 
   it("nativeRoutingCidr: sets ipv4NativeRoutingCIDR", () => {
     const network = cilium({ settings: testSettings(), nativeRoutingCidr: "10.100.0.0/14" });
-    expect(helmValues(network).ipv4NativeRoutingCIDR).toBe("10.100.0.0/14");
+    expect(agentValues(network).ipv4NativeRoutingCIDR).toBe("10.100.0.0/14");
   });
 
   it("operatorReplicas: sizes the operator", () => {
     const network = cilium({ settings: testSettings(), operatorReplicas: 1 });
-    expect(helmValues(network).operator).toEqual({ replicas: 1, rollOutPods: true });
+    expect(agentValues(network).operator).toEqual({ replicas: 1, rollOutPods: true });
   });
 
   it("loadBalancerMode: chooses how LoadBalancer traffic reaches other nodes", () => {
     const network = cilium({ settings: testSettings(), loadBalancerMode: "snat" });
-    expect(helmValues(network).loadBalancer).toEqual({ algorithm: "maglev", mode: "snat" });
+    expect(agentValues(network).loadBalancer).toEqual({ algorithm: "maglev", mode: "snat" });
   });
 
   it("hostLegacyRouting: false keeps eBPF host routing", () => {
     const network = cilium({ settings: testSettings(), hostLegacyRouting: false });
-    expect(helmValues(network).bpf).toEqual({ hostLegacyRouting: false, masquerade: true });
+    expect(agentValues(network).bpf).toEqual({ hostLegacyRouting: false, masquerade: true });
   });
 
   it("hubble: deploys Hubble with relay and UI", () => {
     // GIVEN hubble on WHEN built THEN relay and UI run; by default Hubble is off
-    expect(helmValues(cilium({ settings: testSettings(), hubble: true })).hubble).toEqual({
+    expect(agentValues(cilium({ settings: testSettings(), hubble: true })).hubble).toEqual({
       enabled: true,
       relay: { enabled: true, rollOutPods: true },
       ui: { enabled: true, rollOutPods: true },
     });
-    expect(helmValues(cilium({ settings: testSettings() })).hubble).toEqual({ enabled: false });
+    expect(agentValues(cilium({ settings: testSettings() })).hubble).toEqual({ enabled: false });
   });
 
   it("gatewayApi: enables Gateway API with Envoy and the L7 proxy and depends on the CRDs", () => {
@@ -101,7 +104,7 @@ describe("cilium options", () => {
     const rendered = renderComponents([{ name: "gateway-api", apps: [crds] }, network]);
     // THEN the chart serves Gateway API and the agent's Kustomization depends on the CRD app
     expect(rendered.findings).toEqual([]);
-    expect(helmValues(network)).toMatchObject({
+    expect(agentValues(network)).toMatchObject({
       envoy: { enabled: true },
       gatewayAPI: { enabled: true },
       l7Proxy: true,
@@ -111,6 +114,6 @@ describe("cilium options", () => {
       "  name: cilium\nspec:\n  dependsOn:\n    - name: gateway-api\n      namespace: kube-system",
     );
     // AND by default Gateway API is off (Envoy Gateway serves it)
-    expect(helmValues(cilium({ settings: testSettings() })).gatewayAPI).toEqual({ enabled: false });
+    expect(agentValues(cilium({ settings: testSettings() })).gatewayAPI).toEqual({ enabled: false });
   });
 });

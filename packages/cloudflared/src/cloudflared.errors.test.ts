@@ -1,26 +1,7 @@
-import { defineApp, type GatewayRef, reference, type ServiceEndpoint } from "@k8s-ops/core";
-import { externalSecrets } from "@k8s-ops/external-secrets";
+import { type GatewayRef, reference } from "@k8s-ops/core";
 import { describe, expect, it } from "vitest";
-import { type CloudflaredOptions, cloudflared } from "./index.js";
-
-const secrets = externalSecrets({ vault: "k8s-infra" });
-const gatewayApp = defineApp({
-  name: "envoy-external",
-  namespace: "network",
-  layer: "platform",
-  objects: [],
-});
-const envoyExternal: ServiceEndpoint = {
-  ...reference("Service", gatewayApp, "envoy-external", "network"),
-  namespace: "network",
-  port: 443,
-  host: "envoy-external.network.svc.cluster.local",
-};
-const base: CloudflaredOptions = {
-  domain: "example.com",
-  gateway: envoyExternal,
-  store: secrets.secretStore,
-};
+import { cloudflared } from "./index.js";
+import { base, envoyExternal, gatewayApp } from "./test-support.js";
 
 describe("cloudflared errors", () => {
   it("rejects a domain that is not a DNS name", () => {

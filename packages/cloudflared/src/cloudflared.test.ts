@@ -1,48 +1,14 @@
 import { fileURLToPath } from "node:url";
-import {
-  type App,
-  type Component,
-  defineApp,
-  reference,
-  renderComponents,
-  type ServiceEndpoint,
-  testSettings,
-} from "@k8s-ops/core";
+import { componentYaml, renderComponents, testSettings } from "@k8s-ops/core";
 import { externalSecrets } from "@k8s-ops/external-secrets";
+import { helmValues, readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type CloudflaredOptions, cloudflared } from "./index.js";
-import { componentYamlWith, helmValues, readmeShows } from "./test-support.js";
+import { base, envoyExternal, gateways, secrets, theApp } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const settings = testSettings({ secretVariables: ["SECRET_DOMAIN"] });
-const secrets = externalSecrets({ vault: "k8s-infra" });
-
-/** A stand-in for the envoy-gateway component: an app that provides the `envoy-external` service. */
-const gatewayApp = defineApp({
-  name: "envoy-external",
-  namespace: "network",
-  layer: "platform",
-  objects: [],
-});
-const gateways: Component = { name: "envoy-gateway", apps: [gatewayApp] };
-const envoyExternal: ServiceEndpoint = {
-  ...reference("Service", gatewayApp, "envoy-external", "network"),
-  namespace: "network",
-  port: 443,
-  host: "envoy-external.network.svc.cluster.local",
-};
-const base: CloudflaredOptions = {
-  domain: "example.com",
-  gateway: envoyExternal,
-  store: secrets.secretStore,
-};
-
-function theApp(options: Partial<CloudflaredOptions> = {}): App {
-  const [app] = cloudflared({ ...base, ...options }).apps;
-  if (!app) throw new Error("no app");
-  return app;
-}
 
 function values(options: Partial<CloudflaredOptions> = {}) {
   return helmValues(theApp(options)) as {
@@ -73,7 +39,7 @@ describe("cloudflared", () => {
     });
     // README:end
     // WHEN it is rendered with the store and the gateway THEN it validates and matches the reviewed snapshot
-    await expect(componentYamlWith(tunnel, [secrets, gateways], settings)).toMatchFileSnapshot(
+    await expect(componentYaml(tunnel, settings, [secrets, gateways])).toMatchFileSnapshot(
       "__snapshots__/cloudflared.default.yaml",
     );
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);

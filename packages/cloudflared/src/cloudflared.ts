@@ -1,6 +1,5 @@
-import { type ChartSource, type Component, helmApp, OptionError } from "@k8s-ops/core";
-import { storeSecret } from "@k8s-ops/external-secrets";
-import { isDomain } from "./domain.js";
+import { type ChartSource, type Component, helmApp, isDomainName, OptionError } from "@k8s-ops/core";
+import { checkItemOptions, storeSecret } from "@k8s-ops/external-secrets";
 import { type CloudflaredOptions, type ResolvedCloudflaredOptions, resolveOptions } from "./options.js";
 import { cloudflaredValues } from "./values.js";
 
@@ -35,32 +34,27 @@ export function cloudflared(options: CloudflaredOptions): Cloudflared {
   return { name: "cloudflared", apps: [app] };
 }
 
-const FIELD = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
-
 function checkOptions(o: ResolvedCloudflaredOptions): void {
   const fail = (field: string, message: string, expected: string, found: string): never => {
     throw new OptionError({ path: `cloudflared: ${field}`, message, expected, found });
   };
-  if (!isDomain(o.domain))
+  if (!isDomainName(o.domain))
     fail(
       "domain",
       "not a domain",
       "a domain such as example.com or ${SECRET_DOMAIN}",
       JSON.stringify(o.domain),
     );
-  if (!isDomain(o.originServerName))
+  if (!isDomainName(o.originServerName))
     fail("originServerName", "not a DNS name", "a name the gateway's certificate covers", o.originServerName);
   if (!Number.isInteger(o.gateway.port) || o.gateway.port < 1 || o.gateway.port > 65535)
     fail("gateway", "the gateway endpoint has no valid port", "a port in 1..65535", String(o.gateway.port));
   if (!Number.isInteger(o.replicas) || o.replicas < 1)
     fail("replicas", "the tunnel needs at least one replica", "an integer ≥ 1", String(o.replicas));
-  if (o.tunnelItem.trim() === "")
-    fail("tunnelItem", "the 1Password item name is empty", "the item holding the tunnel token", '""');
-  if (!FIELD.test(o.tunnelTokenField))
-    fail(
-      "tunnelTokenField",
-      "not a field name the secret template can read",
-      "letters, digits and '_', not starting with a digit",
-      JSON.stringify(o.tunnelTokenField),
-    );
+  checkItemOptions({
+    builder: "cloudflared",
+    item: ["tunnelItem", o.tunnelItem],
+    field: ["tunnelTokenField", o.tunnelTokenField],
+    holds: "the tunnel token",
+  });
 }

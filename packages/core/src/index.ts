@@ -21,6 +21,7 @@ export {
   clusterApps,
   defineCluster,
 } from "./cluster.js";
+export { isDomainName, isEmailAddress } from "./domains.js";
 export { type Finding, type FindingCode, formatFinding, OptionError, ValidationError } from "./errors.js";
 export {
   appKustomization,

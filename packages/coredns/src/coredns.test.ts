@@ -1,8 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml, defineSettings, testSettings } from "@k8s-ops/core";
+import { appOf, helmValues, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { coredns } from "./index.js";
-import { helmValues, plugins, readmeShows, readmeYaml } from "./test-support.js";
+import { plugins } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 
@@ -43,7 +44,7 @@ describe("coredns", () => {
     // GIVEN the test cluster (services 10.101.0.0/16) WHEN built
     const dns = coredns({ settings: testSettings() });
     // THEN the Service is kube-dns at .10, the pods carry k8s-app=kube-dns, and the image is pinned
-    expect(helmValues(dns)).toMatchObject({
+    expect(helmValues(appOf(dns, "coredns"))).toMatchObject({
       fullnameOverride: "coredns",
       image: { repository: "mirror.gcr.io/coredns/coredns", tag: "1.14.6" },
       k8sAppLabelOverride: "kube-dns",
@@ -78,7 +79,7 @@ describe("coredns", () => {
   });
 
   it("runs on control-plane nodes, spread one per node", () => {
-    const values = helmValues(coredns({ settings: testSettings() }));
+    const values = helmValues(appOf(coredns({ settings: testSettings() }), "coredns"));
     expect(JSON.stringify(values.affinity)).toContain("node-role.kubernetes.io/control-plane");
     expect(values.topologySpreadConstraints).toEqual([
       {

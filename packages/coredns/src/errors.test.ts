@@ -1,7 +1,9 @@
 import { type ClusterSettings, OptionError, testSettings } from "@k8s-ops/core";
+import { optionMessage } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { clusterDnsIp, coredns } from "./index.js";
-import { message } from "./test-support.js";
+
+const message = optionMessage("coredns");
 
 function withServiceCidr(serviceCidr: string): ClusterSettings {
   const settings = testSettings();

@@ -1,7 +1,8 @@
 import { testSettings } from "@k8s-ops/core";
+import { appOf, helmValues } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { coredns } from "./index.js";
-import { helmValues, plugins } from "./test-support.js";
+import { plugins } from "./test-support.js";
 
 describe("coredns options", () => {
   it("namespace: places the release and the Service reference", () => {
@@ -12,12 +13,12 @@ describe("coredns options", () => {
 
   it("replicas: sizes the Deployment; one replica gets no disruption budget", () => {
     // GIVEN three replicas THEN replicaCount follows and the budget keeps all but one up
-    expect(helmValues(coredns({ settings: testSettings(), replicas: 3 }))).toMatchObject({
+    expect(helmValues(appOf(coredns({ settings: testSettings(), replicas: 3 }), "coredns"))).toMatchObject({
       replicaCount: 3,
       podDisruptionBudget: { maxUnavailable: 1 },
     });
     // GIVEN one replica THEN a budget would block every drain, so there is none
-    const single = helmValues(coredns({ settings: testSettings(), replicas: 1 }));
+    const single = helmValues(appOf(coredns({ settings: testSettings(), replicas: 1 }), "coredns"));
     expect(single.replicaCount).toBe(1);
     expect(single.podDisruptionBudget).toBeUndefined();
   });

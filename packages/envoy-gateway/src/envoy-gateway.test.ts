@@ -1,27 +1,13 @@
 import { fileURLToPath } from "node:url";
-import { defineSettings, renderComponents } from "@k8s-ops/core";
+import { componentYaml, defineSettings, renderComponents } from "@k8s-ops/core";
 import { ENVOY_GATEWAY_CHART, GATEWAY_API_VERSION } from "@k8s-ops/gateway-api";
+import { appOf, helmValues, objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { type EnvoyGatewayOptions, envoyGateway } from "./index.js";
-import {
-  app,
-  certManagerStub,
-  componentYamlWith,
-  helmValues,
-  objectsOf,
-  readmeShows,
-  readmeYaml,
-  settings,
-} from "./test-support.js";
+import { envoyGateway } from "./index.js";
+import { base, certs, settings } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
-const certs = certManagerStub();
-const base: EnvoyGatewayOptions = {
-  settings,
-  addresses: { external: "192.168.0.130", internal: "192.168.0.131" },
-  issuer: certs.issuers.production,
-};
 
 describe("envoyGateway", () => {
   it("renders the README example, and the README shows it", () => {
@@ -50,13 +36,13 @@ describe("envoyGateway", () => {
     });
     // README:end
     // WHEN it is rendered THEN it validates, and the README shows the example
-    expect(() => componentYamlWith(envoy, [certs], settings)).not.toThrow();
+    expect(() => componentYaml(envoy, settings, [certs])).not.toThrow();
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
   });
 
   it("renders the default component as the reviewed snapshot", async () => {
     // GIVEN the test cluster and the required options only WHEN rendered THEN it validates and matches
-    const yaml = componentYamlWith(envoyGateway(base), [certs]);
+    const yaml = componentYaml(envoyGateway(base), settings, [certs]);
     await expect(yaml).toMatchFileSnapshot("__snapshots__/envoy-gateway.default.yaml");
     // AND the README's excerpts are taken from it
     for (const excerpt of readmeYaml(README).split(/^ *# …\n/m)) expect(yaml).toContain(excerpt);
@@ -65,7 +51,7 @@ describe("envoyGateway", () => {
   it("installs the controller with every CRD it serves, and waits for it", () => {
     // GIVEN the default component WHEN built
     const envoy = envoyGateway(base);
-    const controller = app(envoy, "envoy-gateway");
+    const controller = appOf(envoy, "envoy-gateway");
     // THEN the chart comes from the pinned OCI tag, installs its CRDs and the app declares all three groups
     expect(controller).toMatchObject({ namespace: "network", layer: "controllers", wait: true });
     expect(controller.crds).toEqual([
@@ -73,11 +59,11 @@ describe("envoyGateway", () => {
       "gateway.networking.x-k8s.io/*",
       "gateway.envoyproxy.io/*",
     ]);
-    const [source] = objectsOf(envoy, "envoy-gateway", "OCIRepository");
+    const [source] = objectsOf(appOf(envoy, "envoy-gateway"), "OCIRepository");
     expect(source).toMatchObject({
       spec: { ref: { tag: ENVOY_GATEWAY_CHART.tag }, url: ENVOY_GATEWAY_CHART.url },
     });
-    expect(helmValues(envoy, "envoy-gateway")).toEqual({
+    expect(helmValues(appOf(envoy, "envoy-gateway"))).toEqual({
       config: {
         envoyGateway: { gateway: { controllerName: "gateway.envoyproxy.io/gatewayclass-controller" } },
       },
@@ -119,8 +105,8 @@ describe("envoyGateway", () => {
   it("gives each gateway its own EnvoyProxy: a pinned Service name and its LoadBalancer address", () => {
     // GIVEN the default component WHEN built
     const envoy = envoyGateway(base);
-    const proxies = objectsOf(envoy, "envoy-gateways", "EnvoyProxy");
-    const [external, internal] = objectsOf(envoy, "envoy-gateways", "Gateway");
+    const proxies = objectsOf(appOf(envoy, "envoy-gateways"), "EnvoyProxy");
+    const [external, internal] = objectsOf(appOf(envoy, "envoy-gateways"), "Gateway");
     // THEN the class proxy has no address, each gateway's proxy pins name and address, and the gateway uses it
     expect(proxies.map((p) => (p.metadata as { name: string }).name)).toEqual([
       "envoy",
@@ -155,9 +141,9 @@ describe("envoyGateway", () => {
   it("listens on HTTP 80 for the redirect and HTTPS 443 with the wildcard certificate", () => {
     // GIVEN the default component WHEN built
     const envoy = envoyGateway(base);
-    const [gateway] = objectsOf(envoy, "envoy-gateways", "Gateway");
-    const [certificate] = objectsOf(envoy, "envoy-gateways", "Certificate");
-    const [redirect] = objectsOf(envoy, "envoy-gateways", "HTTPRoute");
+    const [gateway] = objectsOf(appOf(envoy, "envoy-gateways"), "Gateway");
+    const [certificate] = objectsOf(appOf(envoy, "envoy-gateways"), "Certificate");
+    const [redirect] = objectsOf(appOf(envoy, "envoy-gateways"), "HTTPRoute");
     // THEN http takes routes of its own namespace, https of all and terminates TLS with the certificate's Secret
     expect(gateway?.spec).toHaveProperty("listeners", [
       { allowedRoutes: { namespaces: { from: "Same" } }, name: "http", port: 80, protocol: "HTTP" },
@@ -188,7 +174,7 @@ describe("envoyGateway", () => {
 
   it("applies client defaults to both gateways: XFF client address, HTTP/2 and HTTP/3, TLS 1.2+", () => {
     // GIVEN the default component WHEN built
-    const [policy] = objectsOf(envoyGateway(base), "envoy-gateways", "ClientTrafficPolicy");
+    const [policy] = objectsOf(appOf(envoyGateway(base), "envoy-gateways"), "ClientTrafficPolicy");
     // THEN one ClientTrafficPolicy targets both gateways
     expect(policy?.spec).toEqual({
       clientIPDetection: { xForwardedFor: { numTrustedHops: 1 } },

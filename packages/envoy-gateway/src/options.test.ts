@@ -1,14 +1,8 @@
 import type { ClusterIssuerRef, StorageClassRef } from "@k8s-ops/core";
+import { appOf, objectsOf } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
-import { type EnvoyGatewayOptions, envoyGateway, httpRoute } from "./index.js";
-import { certManagerStub, objectsOf, settings } from "./test-support.js";
-
-const certs = certManagerStub();
-const base: EnvoyGatewayOptions = {
-  settings,
-  addresses: { external: "192.168.0.130", internal: "192.168.0.131" },
-  issuer: certs.issuers.production,
-};
+import { envoyGateway, httpRoute } from "./index.js";
+import { base, certs, settings } from "./test-support.js";
 
 describe("envoyGateway options", () => {
   it("addresses: each gateway's Service asks LB IPAM for its address", () => {
@@ -17,7 +11,7 @@ describe("envoyGateway options", () => {
       ...base,
       addresses: { external: "192.168.0.140", internal: "192.168.0.150" },
     });
-    const [, external, internal] = objectsOf(envoy, "envoy-gateways", "EnvoyProxy");
+    const [, external, internal] = objectsOf(appOf(envoy, "envoy-gateways"), "EnvoyProxy");
     const annotations = "spec.provider.kubernetes.envoyService.annotations";
     expect(external).toHaveProperty(annotations, { "lbipam.cilium.io/ips": "192.168.0.140" });
     expect(internal).toHaveProperty(annotations, { "lbipam.cilium.io/ips": "192.168.0.150" });
@@ -27,8 +21,7 @@ describe("envoyGateway options", () => {
     // GIVEN the staging issuer of another issuers app WHEN rendered
     const staging: ClusterIssuerRef = { ...certs.issuers.production, name: "letsencrypt-staging" };
     const [certificate] = objectsOf(
-      envoyGateway({ ...base, issuer: staging }),
-      "envoy-gateways",
+      appOf(envoyGateway({ ...base, issuer: staging }), "envoy-gateways"),
       "Certificate",
     );
     // THEN the certificate names it
@@ -38,8 +31,7 @@ describe("envoyGateway options", () => {
   it("domain: the certificate covers another domain and its subdomains", () => {
     // GIVEN a literal domain WHEN built THEN the certificate names it
     const [certificate] = objectsOf(
-      envoyGateway({ ...base, domain: "example.com" }),
-      "envoy-gateways",
+      appOf(envoyGateway({ ...base, domain: "example.com" }), "envoy-gateways"),
       "Certificate",
     );
     expect(certificate?.spec).toMatchObject({ dnsNames: ["example.com", "*.example.com"] });
@@ -50,7 +42,7 @@ describe("envoyGateway options", () => {
     const envoy = envoyGateway({ ...base, namespace: "ingress" });
     // THEN both apps, the class parameters, the redirect's parents and the exports move there
     expect(envoy.apps.map((a) => a.namespace)).toEqual(["ingress", "ingress"]);
-    const [gatewayClass] = objectsOf(envoy, "envoy-gateways", "GatewayClass");
+    const [gatewayClass] = objectsOf(appOf(envoy, "envoy-gateways"), "GatewayClass");
     expect(gatewayClass?.spec).toMatchObject({ parametersRef: { namespace: "ingress" } });
     expect(envoy.gateways.internal.namespace).toBe("ingress");
     expect(envoy.services.external.host).toBe("envoy-external.ingress.svc.cluster.local");
@@ -60,7 +52,7 @@ describe("envoyGateway options", () => {
     // GIVEN three replicas and Cluster traffic policy WHEN built
     const envoy = envoyGateway({ ...base, replicas: 3, externalTrafficPolicy: "Cluster" });
     // THEN the class proxy and both gateway proxies carry them
-    for (const proxy of objectsOf(envoy, "envoy-gateways", "EnvoyProxy")) {
+    for (const proxy of objectsOf(appOf(envoy, "envoy-gateways"), "EnvoyProxy")) {
       expect(proxy.spec).toMatchObject({
         provider: {
           kubernetes: {
@@ -75,8 +67,7 @@ describe("envoyGateway options", () => {
   it("trustedHops and http3: change client address detection and turn HTTP/3 off", () => {
     // GIVEN no trusted proxy and no HTTP/3 WHEN built
     const [policy] = objectsOf(
-      envoyGateway({ ...base, trustedHops: 0, http3: false }),
-      "envoy-gateways",
+      appOf(envoyGateway({ ...base, trustedHops: 0, http3: false }), "envoy-gateways"),
       "ClientTrafficPolicy",
     );
     // THEN the policy trusts no XFF entry and offers no HTTP/3

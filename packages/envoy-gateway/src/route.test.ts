@@ -6,18 +6,14 @@ import {
   renderComponents,
   type StorageClassRef,
 } from "@k8s-ops/core";
+import { readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { envoyGateway, httpRoute } from "./index.js";
-import { certManagerStub, readmeShows, settings } from "./test-support.js";
+import { base, certs, settings } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
-const certs = certManagerStub();
-const envoy = envoyGateway({
-  settings,
-  addresses: { external: "192.168.0.130", internal: "192.168.0.131" },
-  issuer: certs.issuers.production,
-});
+const envoy = envoyGateway(base);
 
 /** An app deploying the route with what the route says it uses. */
 function routeApp(route: ReturnType<typeof httpRoute>): Component {

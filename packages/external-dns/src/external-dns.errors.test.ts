@@ -1,27 +1,10 @@
-import { type App, defineApp, type GatewayRef, reference, type StorageClassRef } from "@k8s-ops/core";
-import { externalSecrets } from "@k8s-ops/external-secrets";
+import { reference, type StorageClassRef } from "@k8s-ops/core";
+import { helmValues, SCHEMAS_DIR, schemaPresent, valuesErrors } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
-import { type ExternalDnsOptions, externalDns } from "./index.js";
-import { helmValues, SCHEMAS_DIR, schemaPresent, valuesErrors } from "./test-support.js";
+import { externalDns } from "./index.js";
+import { base, envoyExternal, gatewayApp, secrets, theApp } from "./test-support.js";
 
 const VALUES_SCHEMA = `${SCHEMAS_DIR}/values/external-dns/values.schema.json`;
-const secrets = externalSecrets({ vault: "k8s-infra" });
-const base: ExternalDnsOptions = {
-  txtOwnerId: "infra",
-  domainFilters: ["example.com"],
-  store: secrets.secretStore,
-};
-const gatewayApp = defineApp({ name: "envoy-gateway", namespace: "network", layer: "platform", objects: [] });
-const envoyExternal: GatewayRef = {
-  ...reference("Gateway", gatewayApp, "envoy-external", "network"),
-  namespace: "network",
-};
-
-function theApp(options: Partial<ExternalDnsOptions> = {}): App {
-  const [app] = externalDns({ ...base, ...options }).apps;
-  if (!app) throw new Error("no app");
-  return app;
-}
 
 describe("externalDns errors", () => {
   it("rejects an empty owner id", () => {

@@ -1,40 +1,13 @@
 import { fileURLToPath } from "node:url";
-import {
-  type App,
-  type Component,
-  defineApp,
-  type GatewayRef,
-  reference,
-  renderComponents,
-  testSettings,
-} from "@k8s-ops/core";
+import { componentYaml, renderComponents, testSettings } from "@k8s-ops/core";
 import { externalSecrets } from "@k8s-ops/external-secrets";
+import { helmValues, readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
-import { type ExternalDnsOptions, externalDns } from "./index.js";
-import { componentYamlWith, helmValues, readmeShows } from "./test-support.js";
+import { externalDns } from "./index.js";
+import { base, envoyExternal, gateways, secrets, theApp } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const settings = testSettings({ secretVariables: ["SECRET_DOMAIN"] });
-const secrets = externalSecrets({ vault: "k8s-infra" });
-const base: ExternalDnsOptions = {
-  txtOwnerId: "infra",
-  domainFilters: ["example.com"],
-  store: secrets.secretStore,
-};
-
-/** A stand-in for the envoy-gateway component: an app that provides the `envoy-external` Gateway. */
-const gatewayApp = defineApp({ name: "envoy-gateway", namespace: "network", layer: "platform", objects: [] });
-const gateways: Component = { name: "envoy-gateway", apps: [gatewayApp] };
-const envoyExternal: GatewayRef = {
-  ...reference("Gateway", gatewayApp, "envoy-external", "network"),
-  namespace: "network",
-};
-
-function theApp(options: Partial<ExternalDnsOptions> = {}): App {
-  const [app] = externalDns({ ...base, ...options }).apps;
-  if (!app) throw new Error("no app");
-  return app;
-}
 
 describe("externalDns", () => {
   it("renders the README example", async () => {
@@ -49,7 +22,7 @@ describe("externalDns", () => {
     });
     // README:end
     // WHEN it is rendered with the store and the gateway THEN it validates and matches the reviewed snapshot
-    await expect(componentYamlWith(dns, [secrets, gateways], settings)).toMatchFileSnapshot(
+    await expect(componentYaml(dns, settings, [secrets, gateways])).toMatchFileSnapshot(
       "__snapshots__/external-dns.default.yaml",
     );
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);

@@ -1,6 +1,5 @@
-import { type ChartSource, type Component, helmApp, OptionError } from "@k8s-ops/core";
-import { storeSecret } from "@k8s-ops/external-secrets";
-import { isDomain } from "./domain.js";
+import { type ChartSource, type Component, helmApp, isDomainName, OptionError } from "@k8s-ops/core";
+import { checkItemOptions, storeSecret } from "@k8s-ops/external-secrets";
 import { type ExternalDnsOptions, type ResolvedExternalDnsOptions, resolveOptions } from "./options.js";
 
 /** The chart, from the home-operations OCI mirror: upstream publishes it only as a classic Helm repository. */
@@ -68,7 +67,6 @@ function extraArgs(o: ResolvedExternalDnsOptions): string[] {
 
 const OWNER_ID = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const VARIABLE = /\$\{[_a-zA-Z][_a-zA-Z0-9]*\}/g;
-const FIELD = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
 
 function checkOptions(o: ResolvedExternalDnsOptions): void {
   const fail = (field: string, message: string, expected: string, found: string): never => {
@@ -88,7 +86,7 @@ function checkOptions(o: ResolvedExternalDnsOptions): void {
       "zones such as example.com",
       "[]",
     );
-  const zone = o.domainFilters.find((z) => !isDomain(z));
+  const zone = o.domainFilters.find((z) => !isDomainName(z));
   if (zone !== undefined)
     fail(
       "domainFilters",
@@ -99,13 +97,10 @@ function checkOptions(o: ResolvedExternalDnsOptions): void {
   if (o.sources.length === 0) fail("sources", "nothing to publish", "at least one source", "[]");
   if (/\s/.test(o.txtPrefix))
     fail("txtPrefix", "a DNS label cannot hold spaces", "a prefix such as k8s.", o.txtPrefix);
-  if (o.cloudflareItem.trim() === "")
-    fail("cloudflareItem", "the 1Password item name is empty", "the item holding the Cloudflare token", '""');
-  if (!FIELD.test(o.cloudflareTokenField))
-    fail(
-      "cloudflareTokenField",
-      "not a field name the secret template can read",
-      "letters, digits and '_', not starting with a digit",
-      JSON.stringify(o.cloudflareTokenField),
-    );
+  checkItemOptions({
+    builder: "external-dns",
+    item: ["cloudflareItem", o.cloudflareItem],
+    field: ["cloudflareTokenField", o.cloudflareTokenField],
+    holds: "the Cloudflare token",
+  });
 }

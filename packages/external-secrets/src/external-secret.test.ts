@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { type ClusterIssuerRef, componentYaml, helmApp, reference, type SecretStoreRef } from "@k8s-ops/core";
+import { readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { externalSecret, externalSecrets, storeSecret } from "./index.js";
-import { readmeShows } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const secrets = externalSecrets({ vault: "k8s-infra" });

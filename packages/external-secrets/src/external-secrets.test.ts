@@ -1,18 +1,12 @@
 import { fileURLToPath } from "node:url";
-import { type App, componentYaml, renderComponents } from "@k8s-ops/core";
+import { componentYaml, renderComponents } from "@k8s-ops/core";
+import { appOf, helmValues, readmeShows, SCHEMAS_DIR, schemaPresent, valuesErrors } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { externalSecrets } from "./index.js";
-import { helmValues, readmeShows, SCHEMAS_DIR, schemaPresent, valuesErrors } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const VALUES_SCHEMA = `${SCHEMAS_DIR}/values/external-secrets/values.schema.json`;
-
-function app(component: { apps: readonly App[] }, name: string): App {
-  const found = component.apps.find((a) => a.name === name);
-  if (!found) throw new Error(`no app ${name}`);
-  return found;
-}
 
 function renderedFile(component: Parameters<typeof componentYaml>[0], path: string): unknown[] {
   const content = renderComponents([component]).files.get(path);
@@ -34,7 +28,7 @@ describe("externalSecrets", () => {
 
   it("installs the operator with its CRDs and waits for it", () => {
     // GIVEN the default component WHEN built
-    const operator = app(externalSecrets({ vault: "k8s-infra" }), "external-secrets");
+    const operator = appOf(externalSecrets({ vault: "k8s-infra" }), "external-secrets");
     // THEN the operator app installs both CRD groups and is health-gated
     expect(operator.crds).toEqual(["external-secrets.io/*", "generators.external-secrets.io/*"]);
     expect(operator.wait).toBe(true);
@@ -43,7 +37,7 @@ describe("externalSecrets", () => {
 
   it("runs Connect only, on the bootstrap Secret, without secret material in git", () => {
     // GIVEN the default component WHEN built
-    const connect = app(externalSecrets({ vault: "k8s-infra" }), "onepassword-connect");
+    const connect = appOf(externalSecrets({ vault: "k8s-infra" }), "onepassword-connect");
     // THEN Connect reads the credentials from the named Secret and the 1Password operator is off
     expect(helmValues(connect)).toEqual({
       connect: {
@@ -98,7 +92,7 @@ describe("externalSecrets", () => {
 
 describe("externalSecrets options", () => {
   const store = (vault: string, extra = {}) =>
-    app(externalSecrets({ vault, ...extra }), "onepassword-connect-store").objects[0]?.toJSON() as {
+    appOf(externalSecrets({ vault, ...extra }), "onepassword-connect-store").objects[0]?.toJSON() as {
       spec: { provider: { onepassword: Record<string, unknown> } };
     };
 
@@ -119,7 +113,7 @@ describe("externalSecrets options", () => {
 
   it("replicas: scales the controller and turns on leader election", () => {
     // GIVEN two replicas WHEN built THEN both values follow
-    const operator = app(externalSecrets({ vault: "k8s-infra", replicas: 2 }), "external-secrets");
+    const operator = appOf(externalSecrets({ vault: "k8s-infra", replicas: 2 }), "external-secrets");
     expect(helmValues(operator)).toMatchObject({ replicaCount: 2, leaderElect: true });
   });
 
@@ -127,7 +121,7 @@ describe("externalSecrets options", () => {
     // GIVEN another bootstrap Secret name WHEN built
     const secrets = externalSecrets({ vault: "k8s-infra", credentialsSecret: "op-bootstrap" });
     // THEN Connect and the store's token reference both use it
-    expect(helmValues(app(secrets, "onepassword-connect"))).toMatchObject({
+    expect(helmValues(appOf(secrets, "onepassword-connect"))).toMatchObject({
       connect: { credentialsName: "op-bootstrap" },
     });
     expect(store("k8s-infra", { credentialsSecret: "op-bootstrap" }).spec.provider.onepassword.auth).toEqual({
@@ -150,7 +144,7 @@ describe("externalSecrets options", () => {
 
   it("serviceMonitor: renders the operator's ServiceMonitor", () => {
     // GIVEN monitoring on WHEN built THEN the chart value is set
-    const operator = app(externalSecrets({ vault: "k8s-infra", serviceMonitor: true }), "external-secrets");
+    const operator = appOf(externalSecrets({ vault: "k8s-infra", serviceMonitor: true }), "external-secrets");
     expect(helmValues(operator)).toMatchObject({ serviceMonitor: { enabled: true } });
   });
 });
@@ -194,7 +188,7 @@ describe.skipIf(!schemaPresent(VALUES_SCHEMA))("external-secrets chart values", 
   it("match the chart's values.schema.json", () => {
     // GIVEN the operator values with every option set WHEN validated THEN the chart schema accepts them
     for (const options of [{}, { replicas: 3, serviceMonitor: true }]) {
-      const operator = app(externalSecrets({ vault: "k8s-infra", ...options }), "external-secrets");
+      const operator = appOf(externalSecrets({ vault: "k8s-infra", ...options }), "external-secrets");
       expect(valuesErrors(VALUES_SCHEMA, helmValues(operator))).toEqual([]);
     }
   });

@@ -12,5 +12,6 @@ export {
   externalSecrets,
   ONEPASSWORD_CONNECT_CHART,
 } from "./external-secrets.js";
+export { checkItemOptions, type ItemOptions } from "./item-options.js";
 export type { ExternalSecretsOptions } from "./options.js";
 export { SECRET_STORE_HEALTH, STORE_NAME, TOKEN_KEY } from "./store.js";

@@ -1,11 +1,11 @@
+import { optionMessage } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { flux } from "./index.js";
 
 const url = "https://github.com/k8s-ops/k8s-ops";
 const path = "clusters/infra/flux";
 
-const message = (option: string, text: string, expected: string, found: string) =>
-  [`OPTION flux: ${option}: ${text}`, `  expected: ${expected}`, `  found:    ${found}`].join("\n");
+const message = optionMessage("flux");
 
 describe("flux option errors", () => {
   it("rejects a URL that is not a Git repository", () => {

@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { componentYaml, renderComponents } from "@k8s-ops/core";
+import { appOf, helmValues, readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { FLUX_INSTANCE_CHART, FLUX_OPERATOR_CHART, flux } from "./index.js";
-import { appNamed, helmValues, readmeExample } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const url = "https://github.com/k8s-ops/k8s-ops";
@@ -16,7 +15,7 @@ interface Patch {
 }
 
 function instance(options: Partial<Parameters<typeof flux>[0]> = {}) {
-  const values = helmValues(appNamed(flux({ url, path, ...options }), "flux-instance")) as {
+  const values = helmValues(appOf(flux({ url, path, ...options }), "flux-instance")) as {
     instance: Record<string, unknown> & { kustomize: { patches: Patch[] } };
   };
   return values.instance;
@@ -38,12 +37,12 @@ describe("flux", () => {
     // WHEN it is rendered THEN the YAML validates and matches the reviewed snapshot
     await expect(componentYaml(gitops)).toMatchFileSnapshot("__snapshots__/flux.default.yaml");
     // AND the README shows this very example
-    expect(readFileSync(README, "utf8")).toContain(readmeExample(fileURLToPath(import.meta.url)));
+    expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
   });
 
   it("installs flux-operator with its CRDs and waits for it", () => {
     // GIVEN the default component WHEN built
-    const operator = appNamed(flux({ url, path }), "flux-operator");
+    const operator = appOf(flux({ url, path }), "flux-operator");
     // THEN the operator app provides the FluxInstance CRD group and gates its dependents on health
     expect(operator.namespace).toBe("flux-system");
     expect(operator.crds).toEqual(["fluxcd.controlplane.io/*"]);

@@ -1,8 +1,8 @@
 import { type App, componentYaml, renderComponents } from "@k8s-ops/core";
+import { appOf } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { ALERT_KINDS, appNamespaces, flux } from "./index.js";
-import { appNamed } from "./test-support.js";
 
 const url = "https://github.com/k8s-ops/k8s-ops";
 const path = "clusters/infra/flux";
@@ -27,7 +27,7 @@ describe("flux notifications", () => {
       .find((doc) => doc.metadata.name === "flux-notifications");
     // THEN the stage depends on flux-instance and holds v1beta3 objects that validate
     expect(stage?.spec.dependsOn).toEqual([{ name: "flux-instance", namespace: "flux-system" }]);
-    const notifications = appNamed(gitops, "flux-notifications");
+    const notifications = appOf(gitops, "flux-notifications");
     expect(notifications.objects.map((o) => `${o.apiVersion} ${o.kind}`)).toEqual([
       "notification.toolkit.fluxcd.io/v1beta3 Provider",
       "notification.toolkit.fluxcd.io/v1beta3 Alert",
@@ -37,7 +37,7 @@ describe("flux notifications", () => {
 
   it("sends every event of Flux's kinds, errors only for Alertmanager, tagged with the cluster", () => {
     // GIVEN Alertmanager notifications WHEN built
-    const notifications = appNamed(flux({ url, path, notifications: alertmanager }), "flux-notifications");
+    const notifications = appOf(flux({ url, path, notifications: alertmanager }), "flux-notifications");
     // THEN the Provider points at Alertmanager and the Alert watches all four kinds in flux-system
     expect(object(notifications, "Provider").spec).toEqual({
       address: alertmanager.address,
@@ -54,7 +54,7 @@ describe("flux notifications", () => {
 
   it("type, secretName and name: commit statuses on GitHub send info events too", () => {
     // GIVEN a GitHub commit-status Provider with its token Secret WHEN built
-    const notifications = appNamed(
+    const notifications = appOf(
       flux({
         url,
         path,
@@ -75,7 +75,7 @@ describe("flux notifications", () => {
 
   it("channel and eventSeverity: post to a channel at the chosen severity", () => {
     // GIVEN a Slack Provider with a channel, reporting info WHEN built
-    const notifications = appNamed(
+    const notifications = appOf(
       flux({
         url,
         path,
@@ -96,10 +96,10 @@ describe("flux notifications", () => {
     // GIVEN the namespaces of the cluster's components WHEN built
     const others = [
       flux({ url, path }),
-      { name: "x", apps: [{ ...appNamed(flux({ url, path }), "flux-operator"), namespace: "network" }] },
+      { name: "x", apps: [{ ...appOf(flux({ url, path }), "flux-operator"), namespace: "network" }] },
     ];
     const namespaces = appNamespaces(others);
-    const notifications = appNamed(
+    const notifications = appOf(
       flux({ url, path, notifications: { ...alertmanager, namespaces } }),
       "flux-notifications",
     );
@@ -119,7 +119,7 @@ describe("flux receiver", () => {
     // GIVEN a Receiver with its token Secret WHEN built
     const gitops = flux({ url, path, receiver: { secretName: "github-webhook-token" } });
     // THEN the stage holds only the Receiver, and the webhook Service is a reference provided by flux-instance
-    const receiver = object(appNamed(gitops, "flux-notifications"), "Receiver");
+    const receiver = object(appOf(gitops, "flux-notifications"), "Receiver");
     expect(receiver).toMatchObject({
       apiVersion: "notification.toolkit.fluxcd.io/v1",
       metadata: { name: "github-webhook" },

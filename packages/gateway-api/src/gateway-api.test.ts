@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type AppId, type Component, defineApp, renderComponents, testSettings } from "@k8s-ops/core";
+import { readmeShows, SCHEMAS_DIR, schemaPresent } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import {
@@ -12,14 +13,11 @@ import {
   type GatewayApiChannel,
   gatewayApiCrds,
 } from "./index.js";
-import { readmeShows } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const SOURCE = fileURLToPath(new URL("./gateway-api.ts", import.meta.url));
-/** The upstream CRDs beside the repository (`../shared/schemas`); absent on machines without them. */
-const CRDS_DIR = fileURLToPath(new URL("../../../../shared/schemas/crds", import.meta.url));
-const present = existsSync(CRDS_DIR);
-if (!present) console.warn(`${CRDS_DIR} not found: skipping the tests against the upstream CRDs`);
+/** The upstream CRDs beside the repository; absent on machines without them. */
+const CRDS_DIR = `${SCHEMAS_DIR}/crds`;
 
 interface Crd {
   kind: string;
@@ -99,7 +97,7 @@ describe("gateway-api", () => {
   });
 });
 
-describe.skipIf(!present)("gateway-api against the upstream CRDs", () => {
+describe.skipIf(!schemaPresent(CRDS_DIR))("gateway-api against the upstream CRDs", () => {
   it("the bundle the chart vendors is the release and channel exported", () => {
     // GIVEN the experimental bundle Envoy Gateway vendors into its chart
     const crds = crdsIn(`${CRDS_DIR}/gateway-api/experimental-gatewayapi-crds.yaml`);

@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { componentYaml } from "@k8s-ops/core";
+import { appOf, helmValues, objectsOf, readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { METRICS_SERVER_CHART, metricsServer } from "./index.js";
-import { helmValues, readmeExample } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 
@@ -16,14 +15,14 @@ describe("metricsServer", () => {
     // WHEN it is rendered THEN the YAML validates and matches the reviewed snapshot
     await expect(componentYaml(metrics)).toMatchFileSnapshot("__snapshots__/metrics-server.default.yaml");
     // AND the README shows this very example
-    expect(readFileSync(README, "utf8")).toContain(readmeExample(fileURLToPath(import.meta.url)));
+    expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
   });
 
   it("pulls the chart from its OCI publication at the pinned version", () => {
     // GIVEN the default component WHEN built
-    const [app] = metricsServer().apps;
+    const app = appOf(metricsServer(), "metrics-server");
     // THEN the OCIRepository points at the OCI copy of the chart, tag 3.14.0
-    expect(app?.objects.find((o) => o.kind === "OCIRepository")?.toJSON()).toMatchObject({
+    expect(objectsOf(app, "OCIRepository")[0]).toMatchObject({
       spec: { ref: { tag: "3.14.0" }, url: "oci://ghcr.io/controlplaneio-fluxcd/charts/metrics-server" },
     });
     expect(METRICS_SERVER_CHART.url.startsWith("oci://")).toBe(true);
@@ -31,10 +30,10 @@ describe("metricsServer", () => {
 
   it("verifies kubelet certificates by default, one replica, no PDB, no ServiceMonitor", () => {
     // GIVEN the default component WHEN built
-    const [app] = metricsServer().apps;
+    const app = appOf(metricsServer(), "metrics-server");
     // THEN no --kubelet-insecure-tls is passed and the release lands in kube-system as a controller
-    expect(app?.namespace).toBe("kube-system");
-    expect(app?.layer).toBe("controllers");
+    expect(app.namespace).toBe("kube-system");
+    expect(app.layer).toBe("controllers");
     expect(helmValues(app)).toEqual({
       args: [],
       metrics: { enabled: false },
@@ -53,7 +52,7 @@ describe("metricsServer options", () => {
 
   it("replicas: scales and keeps one replica through disruptions", () => {
     // GIVEN two replicas WHEN built THEN a PodDisruptionBudget keeps one available
-    expect(helmValues(metricsServer({ replicas: 2 }).apps[0])).toMatchObject({
+    expect(helmValues(appOf(metricsServer({ replicas: 2 }), "metrics-server"))).toMatchObject({
       podDisruptionBudget: { enabled: true, minAvailable: 1 },
       replicas: 2,
     });
@@ -61,14 +60,14 @@ describe("metricsServer options", () => {
 
   it("kubeletInsecureTls: skips kubelet certificate verification", () => {
     // GIVEN kubelets without CA-signed serving certificates WHEN built THEN the flag is passed
-    expect(helmValues(metricsServer({ kubeletInsecureTls: true }).apps[0])).toMatchObject({
+    expect(helmValues(appOf(metricsServer({ kubeletInsecureTls: true }), "metrics-server"))).toMatchObject({
       args: ["--kubelet-insecure-tls"],
     });
   });
 
   it("serviceMonitor: exposes metrics-server's metrics and a ServiceMonitor", () => {
     // GIVEN scraping WHEN built THEN both the metrics endpoint and the ServiceMonitor are on
-    expect(helmValues(metricsServer({ serviceMonitor: true }).apps[0])).toMatchObject({
+    expect(helmValues(appOf(metricsServer({ serviceMonitor: true }), "metrics-server"))).toMatchObject({
       metrics: { enabled: true },
       serviceMonitor: { enabled: true },
     });

@@ -1,28 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { renderComponents, testSettings } from "@k8s-ops/core";
+import { readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { networkPolicies } from "./index.js";
-import {
-  appIn,
-  baseline,
-  ciliumStub,
-  clusterwide,
-  policiesYaml,
-  readmeShows,
-  readmeYaml,
-} from "./test-support.js";
+import { appIn, baseline, ciliumStub, clusterwide, PROXIES, policiesYaml } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const ALLOW_ONLY = { egress: false, ingress: false };
-const PROXIES = {
-  matchLabels: {
-    "app.kubernetes.io/component": "proxy",
-    "app.kubernetes.io/managed-by": "envoy-gateway",
-    "app.kubernetes.io/name": "envoy",
-    "k8s:io.kubernetes.pod.namespace": "network",
-  },
-};
 
 describe("networkPolicies", () => {
   it("renders the README example, and the README shows it and excerpts of its YAML", () => {

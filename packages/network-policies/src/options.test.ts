@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { networkPolicies } from "./index.js";
-import { baseline, clusterwide } from "./test-support.js";
-
-const PROXIES = {
-  matchLabels: {
-    "app.kubernetes.io/component": "proxy",
-    "app.kubernetes.io/managed-by": "envoy-gateway",
-    "app.kubernetes.io/name": "envoy",
-    "k8s:io.kubernetes.pod.namespace": "network",
-  },
-};
+import { baseline, clusterwide, PROXIES } from "./test-support.js";
 
 describe("networkPolicies options", () => {
   it("exempt: an empty list puts every namespace under default deny", () => {

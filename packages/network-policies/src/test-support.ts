@@ -1,7 +1,16 @@
 // Helpers for this package's tests only (not exported from index.ts).
-import { readFileSync } from "node:fs";
 import { type Component, defineApp, type KubeObject, renderComponents, testSettings } from "@k8s-ops/core";
 import type { NetworkPolicies } from "./network-policies.js";
+
+/** The Envoy proxies of the envoy-gateway component, as a Cilium endpoint selector. */
+export const PROXIES = {
+  matchLabels: {
+    "app.kubernetes.io/component": "proxy",
+    "app.kubernetes.io/managed-by": "envoy-gateway",
+    "app.kubernetes.io/name": "envoy",
+    "k8s:io.kubernetes.pod.namespace": "network",
+  },
+};
 
 /** What the policies need from Cilium, as the cilium component provides it: an app serving the cilium.io CRDs. */
 export function ciliumStub(): Component {
@@ -54,28 +63,4 @@ function byName(objects: readonly KubeObject[]): Map<string, Record<string, unkn
   return new Map(
     objects.map((object) => [object.metadata?.name ?? "", object.toJSON() as Record<string, unknown>]),
   );
-}
-
-/** Code with layout removed (whitespace, trailing commas), so formatting never decides whether two snippets match. */
-export function codeShape(code: string): string {
-  return code.replace(/\s+/g, "").replace(/,([}\])])/g, "$1");
-}
-
-/** The code between `// README:start` and `// README:end` in a test file: the example the README shows. */
-export function readmeExample(testFile: string): string {
-  const source = readFileSync(testFile, "utf8");
-  const start = source.indexOf("// README:start\n") + "// README:start\n".length;
-  return source.slice(start, source.indexOf("// README:end"));
-}
-
-/** Whether the README shows the example (compared by shape: the formatter lays code blocks out on its own). */
-export function readmeShows(readme: string, testFile: string): boolean {
-  return codeShape(readFileSync(readme, "utf8")).includes(codeShape(readmeExample(testFile)));
-}
-
-/** The first ```yaml block of the README: the start of the example's rendered YAML. */
-export function readmeYaml(readme: string): string {
-  const text = readFileSync(readme, "utf8");
-  const start = text.indexOf("```yaml\n") + "```yaml\n".length;
-  return text.slice(start, text.indexOf("```", start));
 }

@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { componentYaml } from "@k8s-ops/core";
+import { appOf, helmValues, objectsOf, readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { RELOADER_AUTO_ANNOTATION, reloader } from "./index.js";
-import { helmValues, readmeExample } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 
@@ -16,16 +15,16 @@ describe("reloader", () => {
     // WHEN it is rendered THEN the YAML validates and matches the reviewed snapshot
     await expect(componentYaml(reload)).toMatchFileSnapshot("__snapshots__/reloader.default.yaml");
     // AND the README shows this very example
-    expect(readFileSync(README, "utf8")).toContain(readmeExample(fileURLToPath(import.meta.url)));
+    expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
   });
 
   it("runs one hardened replica from the pinned OCI chart", () => {
     // GIVEN the default component WHEN built
-    const [app] = reloader().apps;
+    const app = appOf(reloader(), "reloader");
     // THEN the chart is pinned and Reloader runs read-only, without HA or PodMonitor
-    expect(app?.namespace).toBe("kube-system");
-    expect(app?.layer).toBe("controllers");
-    expect(app?.objects.find((o) => o.kind === "OCIRepository")?.toJSON()).toMatchObject({
+    expect(app.namespace).toBe("kube-system");
+    expect(app.layer).toBe("controllers");
+    expect(objectsOf(app, "OCIRepository")[0]).toMatchObject({
       spec: { ref: { tag: "2.2.16" }, url: "oci://ghcr.io/stakater/charts/reloader" },
     });
     expect(helmValues(app)).toEqual({
@@ -54,14 +53,14 @@ describe("reloader options", () => {
 
   it("replicas: scales and turns on leader election", () => {
     // GIVEN two replicas WHEN built THEN both the replicas and enableHA follow
-    expect(helmValues(reloader({ replicas: 2 }).apps[0])).toMatchObject({
+    expect(helmValues(appOf(reloader({ replicas: 2 }), "reloader"))).toMatchObject({
       reloader: { deployment: { replicas: 2 }, enableHA: true },
     });
   });
 
   it("podMonitor: renders the PodMonitor", () => {
     // GIVEN scraping WHEN built THEN the chart's PodMonitor is on
-    expect(helmValues(reloader({ podMonitor: true }).apps[0])).toMatchObject({
+    expect(helmValues(appOf(reloader({ podMonitor: true }), "reloader"))).toMatchObject({
       reloader: { podMonitor: { enabled: true } },
     });
   });

@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { componentYaml } from "@k8s-ops/core";
+import { appOf, helmValues, objectsOf, readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { SPEGEL_CHART, SPEGEL_MIRRORED_REGISTRIES, spegel } from "./index.js";
-import { helmValues, readmeExample } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 
@@ -16,16 +15,16 @@ describe("spegel", () => {
     // WHEN it is rendered THEN the YAML validates and matches the reviewed snapshot
     await expect(componentYaml(mirror)).toMatchFileSnapshot("__snapshots__/spegel.default.yaml");
     // AND the README shows this very example
-    expect(readFileSync(README, "utf8")).toContain(readmeExample(fileURLToPath(import.meta.url)));
+    expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
   });
 
   it("installs the chart in kube-system as a controller, pinned to its version", () => {
     // GIVEN the default component WHEN built
-    const [app] = spegel().apps;
+    const app = appOf(spegel(), "spegel");
     // THEN one app in kube-system pulls the OCI chart at the pinned tag
-    expect(app?.namespace).toBe("kube-system");
-    expect(app?.layer).toBe("controllers");
-    const source = app?.objects.find((o) => o.kind === "OCIRepository")?.toJSON();
+    expect(app.namespace).toBe("kube-system");
+    expect(app.layer).toBe("controllers");
+    const source = objectsOf(app, "OCIRepository")[0];
     expect(source).toMatchObject({ spec: { ref: { tag: "0.7.4" }, url: SPEGEL_CHART.url } });
   });
 
@@ -33,7 +32,7 @@ describe("spegel", () => {
     // GIVEN the default component WHEN built
     const mirror = spegel();
     // THEN the values point at Talos' CRI hosts folder and list every platform registry
-    expect(helmValues(mirror.apps[0])).toEqual({
+    expect(helmValues(appOf(mirror, "spegel"))).toEqual({
       serviceMonitor: { enabled: false },
       spegel: {
         containerdRegistryConfigPath: "/etc/cri/conf.d/hosts",
@@ -54,7 +53,7 @@ describe("spegel options", () => {
   it("mirroredRegistries: mirrors exactly the registries given", () => {
     // GIVEN two registries WHEN built THEN the values and the export list only those
     const mirror = spegel({ mirroredRegistries: ["https://ghcr.io", "https://harbor.example.com:8443"] });
-    expect(helmValues(mirror.apps[0])).toMatchObject({
+    expect(helmValues(appOf(mirror, "spegel"))).toMatchObject({
       spegel: { mirroredRegistries: ["https://ghcr.io", "https://harbor.example.com:8443"] },
     });
     expect(mirror.mirroredRegistries).toEqual(["https://ghcr.io", "https://harbor.example.com:8443"]);
@@ -63,14 +62,14 @@ describe("spegel options", () => {
   it("containerdRegistryConfigPath: writes mirrors to another containerd folder", () => {
     // GIVEN a stock containerd path WHEN built THEN Spegel writes there
     const mirror = spegel({ containerdRegistryConfigPath: "/etc/containerd/certs.d" });
-    expect(helmValues(mirror.apps[0])).toMatchObject({
+    expect(helmValues(appOf(mirror, "spegel"))).toMatchObject({
       spegel: { containerdRegistryConfigPath: "/etc/containerd/certs.d" },
     });
   });
 
   it("serviceMonitor: creates the ServiceMonitor", () => {
     // GIVEN metrics scraping WHEN built THEN the chart renders its ServiceMonitor
-    expect(helmValues(spegel({ serviceMonitor: true }).apps[0])).toMatchObject({
+    expect(helmValues(appOf(spegel({ serviceMonitor: true }), "spegel"))).toMatchObject({
       serviceMonitor: { enabled: true },
     });
   });

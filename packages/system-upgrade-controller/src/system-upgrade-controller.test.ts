@@ -1,19 +1,12 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type App, componentYaml, renderComponents, testSettings } from "@k8s-ops/core";
+import { appOf, helmValues, readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { systemUpgradeController, TALOS_SERVED_KINDS } from "./index.js";
-import { helmValues, readmeExample } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const settings = testSettings();
-
-function app(component: { apps: readonly App[] }, name: string): App {
-  const found = component.apps.find((a) => a.name === name);
-  if (!found) throw new Error(`no app ${name}`);
-  return found;
-}
 
 interface PlanJson {
   metadata: { name: string };
@@ -21,7 +14,7 @@ interface PlanJson {
 }
 
 function plan(component: { apps: readonly App[] }, name: string): PlanJson {
-  const found = app(component, "system-upgrade-plans").objects.find(
+  const found = appOf(component, "system-upgrade-plans").objects.find(
     (o) => o.kind === "Plan" && o.metadata?.name === name,
   );
   if (!found) throw new Error(`no plan ${name}`);
@@ -39,12 +32,12 @@ describe("systemUpgradeController", () => {
       "__snapshots__/system-upgrade-controller.default.yaml",
     );
     // AND the README shows this very example
-    expect(readFileSync(README, "utf8")).toContain(readmeExample(fileURLToPath(import.meta.url)));
+    expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
   });
 
   it("runs the controller from app-template, bound to cluster-admin, registering the Plan CRD", () => {
     // GIVEN the default component WHEN built
-    const controller = app(systemUpgradeController({ settings }), "system-upgrade-controller");
+    const controller = appOf(systemUpgradeController({ settings }), "system-upgrade-controller");
     // THEN it declares the Plan CRD group, waits, and renders its ServiceAccount and binding beside the release
     expect(controller.crds).toContain("upgrade.cattle.io/*");
     expect(controller.wait).toBe(true);
@@ -153,7 +146,7 @@ describe("systemUpgradeController", () => {
     // GIVEN the default component WHEN built
     const upgrades = systemUpgradeController({ settings });
     // THEN the stage holds an os:admin Talos ServiceAccount and the component says what Talos must allow
-    const talosSa = app(upgrades, "system-upgrade-plans").objects.find(
+    const talosSa = appOf(upgrades, "system-upgrade-plans").objects.find(
       (o) => o.apiVersion === "talos.dev/v1alpha1",
     );
     expect(talosSa?.toJSON()).toEqual({
@@ -175,7 +168,7 @@ describe("systemUpgradeController options", () => {
     const upgrades = systemUpgradeController({ settings, namespace: "kube-system" });
     // THEN everything follows it
     expect(upgrades.apps.map((a) => a.namespace)).toEqual(["kube-system", "kube-system"]);
-    expect(app(upgrades, "system-upgrade-controller").objects[3]?.toJSON()).toMatchObject({
+    expect(appOf(upgrades, "system-upgrade-controller").objects[3]?.toJSON()).toMatchObject({
       subjects: [{ namespace: "kube-system" }],
     });
     expect(upgrades.talosApiAccess.allowedKubernetesNamespaces).toEqual(["kube-system"]);
@@ -184,7 +177,7 @@ describe("systemUpgradeController options", () => {
   it("replicas: scales the controller and turns on leader election", () => {
     // GIVEN two replicas WHEN built THEN both follow
     expect(
-      helmValues(app(systemUpgradeController({ settings, replicas: 2 }), "system-upgrade-controller")),
+      helmValues(appOf(systemUpgradeController({ settings, replicas: 2 }), "system-upgrade-controller")),
     ).toMatchObject({
       controllers: {
         "system-upgrade-controller": {
