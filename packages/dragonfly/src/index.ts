@@ -1,0 +1,9 @@
+export { DRAGONFLY_HEALTH, DRAGONFLY_PORT, type Dragonfly, dragonfly } from "./dragonfly.js";
+export {
+  DRAGONFLY_CRDS,
+  DRAGONFLY_OPERATOR_CHART,
+  type DragonflyOperator,
+  dragonflyOperator,
+} from "./dragonfly-operator.js";
+export type { DragonflyOptions, SnapshotOptions } from "./dragonfly-options.js";
+export type { DragonflyOperatorOptions } from "./options.js";
