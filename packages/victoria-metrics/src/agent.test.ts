@@ -1,0 +1,129 @@
+import { componentYaml, renderComponents } from "@k8s-ops/core";
+import { appOf, objectsOf, optionMessage } from "@k8s-ops/testing";
+import { describe, expect, it } from "vitest";
+import {
+  type MetricsHub,
+  queryUrl,
+  remoteWriteUrl,
+  type VMAgentOptions,
+  victoriaMetricsHub,
+  victoriaMetricsOperator,
+  vmAgent,
+} from "./index.js";
+import { APPS, hubBase, INFRA, kustomizations, secrets, storage } from "./test-support.js";
+
+const message = optionMessage("vmagent");
+const infraHub = victoriaMetricsHub(hubBase);
+const agentSpec = (options: Partial<VMAgentOptions> = {}) =>
+  objectsOf(appOf(vmAgent({ settings: APPS, hub: infraHub.hub, ...options }), "vmagent"), "VMAgent")[0]
+    ?.spec as Record<string, unknown>;
+
+describe("vmAgent on the hub's cluster", () => {
+  it("writes to VMAuth's Service in its own tenant and waits for the hub", () => {
+    // GIVEN infra's agent on infra's hub WHEN rendered with the hub
+    const agent = vmAgent({ settings: INFRA, hub: infraHub.hub });
+    const files = renderComponents(
+      [secrets, storage, victoriaMetricsOperator(), infraHub, agent],
+      INFRA,
+    ).files;
+    // THEN it writes in-cluster to tenant 1 and depends on the cluster stage
+    expect(agent.remoteWriteUrl).toBe(
+      "http://vmauth-hub.observability.svc.cluster.local:8427/insert/1/prometheus/api/v1/write",
+    );
+    expect(
+      kustomizations(files, "apps/observability/victoria-metrics/ks.yaml").get("vmagent")?.spec.dependsOn,
+    ).toEqual([
+      { name: "victoria-metrics-cluster", namespace: "observability" },
+      { name: "victoria-metrics-operator", namespace: "observability" },
+    ]);
+  });
+
+  it("fails the render with REF_UNRESOLVED when the cluster does not run the hub it points at", () => {
+    // GIVEN infra's agent pointing at infra's hub, but the hub left out of the cluster
+    const agent = vmAgent({ settings: INFRA, hub: infraHub.hub });
+    // WHEN rendered THEN validation names the missing hub app
+    expect(() => componentYaml(agent, INFRA, [victoriaMetricsOperator()])).toThrow(
+      "REF_UNRESOLVED infra › observability/vmagent: uses Service observability/vmauth-hub, which no app of this cluster provides here",
+    );
+  });
+});
+
+describe("vmAgent on a spoke", () => {
+  it("writes to the hub's LoadBalancer address, in the spoke's own tenant, labelled with its cluster", () => {
+    // GIVEN the apps cluster's agent on infra's export WHEN built
+    expect(agentSpec()).toEqual({
+      externalLabels: { cluster: "apps" },
+      remoteWrite: [{ url: "http://10.25.11.72:8427/insert/2/prometheus/api/v1/write" }],
+      replicaCount: 1,
+      scrapeInterval: "30s",
+      selectAllByDefault: true,
+    });
+    // AND it depends on nothing of the hub's cluster (only on the operator, by kind)
+    expect(appOf(vmAgent({ settings: APPS, hub: infraHub.hub }), "vmagent").uses).toEqual([]);
+  });
+
+  it("follows the hub's export: a changed port or address on infra changes the apps render", () => {
+    // GIVEN infra's hub with another VMAuth port and address
+    const moved = victoriaMetricsHub({ ...hubBase, port: 9427, address: "10.25.11.90" });
+    // WHEN the apps cluster renders its agent on the new export
+    const before = componentYaml(vmAgent({ settings: APPS, hub: infraHub.hub }), APPS, [
+      victoriaMetricsOperator(),
+    ]);
+    const after = componentYaml(vmAgent({ settings: APPS, hub: moved.hub }), APPS, [
+      victoriaMetricsOperator(),
+    ]);
+    // THEN the remote-write URL in the apps tree follows
+    expect(before).toContain("url: http://10.25.11.72:8427/insert/2/prometheus/api/v1/write");
+    expect(after).toContain("url: http://10.25.11.90:9427/insert/2/prometheus/api/v1/write");
+  });
+
+  it("follows a renamed hub on the hub's own cluster (its Service name)", () => {
+    // GIVEN infra's hub renamed WHEN infra's own agent is built THEN it writes to the renamed Service
+    const renamed = victoriaMetricsHub({ ...hubBase, name: "central" });
+    expect(vmAgent({ settings: INFRA, hub: renamed.hub }).remoteWriteUrl).toBe(
+      "http://vmauth-central.observability.svc.cluster.local:8427/insert/1/prometheus/api/v1/write",
+    );
+  });
+
+  it("rejects a hub the hub cluster does not export", () => {
+    // GIVEN what a cluster without a VMCluster exports: no hub
+    const exports: { metrics?: MetricsHub } = {};
+    // WHEN the spoke points at it THEN an OptionError says so
+    expect(() => vmAgent({ settings: APPS, hub: exports.metrics })).toThrow(
+      message(
+        "hub",
+        "the hub cluster exports no metrics hub: it runs no VMCluster",
+        "the hub of a cluster running victoriaMetricsHub()",
+        "undefined",
+      ),
+    );
+  });
+
+  it("rejects a hub whose address lies in the spoke's own LoadBalancer range", () => {
+    // GIVEN a hub export whose address was taken from the wrong cluster's pool
+    const wrong: MetricsHub = {
+      ...infraHub.hub,
+      remoteWrite: { ...infraHub.hub.remoteWrite, address: "10.25.11.100" },
+    };
+    expect(() => vmAgent({ settings: APPS, hub: wrong })).toThrow(
+      message(
+        "hub",
+        "the hub's address is in this cluster's own LoadBalancer range, not cluster infra's",
+        "an address outside 10.25.11.96/27",
+        "10.25.11.100",
+      ),
+    );
+  });
+});
+
+describe("hub URLs", () => {
+  it("remoteWriteUrl and queryUrl: in-cluster on the hub, LoadBalancer elsewhere, per tenant", () => {
+    expect(remoteWriteUrl(infraHub.hub, APPS)).toBe(
+      "http://10.25.11.72:8427/insert/2/prometheus/api/v1/write",
+    );
+    expect(queryUrl(infraHub.hub, APPS)).toBe("http://10.25.11.72:8427/select/2/prometheus");
+    expect(queryUrl(infraHub.hub, INFRA, "multitenant")).toBe(
+      "http://vmauth-hub.observability.svc.cluster.local:8427/select/multitenant/prometheus",
+    );
+  });
+});

@@ -1,0 +1,102 @@
+import { type App, type Component, defineApp } from "@k8s-ops/core";
+import { VMAgent, VMNodeScrape } from "@k8s-ops/crds/operator.victoriametrics.com/v1beta1";
+import { checkCount, checkDuration, checkLabel, type Fail, failer, inRange } from "./checks.js";
+import { type MetricsHub, remoteWriteUrl } from "./endpoints.js";
+import { type ResolvedAgentOptions, resolveAgentOptions, type VMAgentOptions } from "./options.js";
+import { FOLDER } from "./victoria-metrics.js";
+
+export interface VMAgentComponent extends Component {
+  /** The URL the agent remote-writes to: its own tenant on the hub. */
+  readonly remoteWriteUrl: string;
+}
+
+const SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
+/** A kubelet endpoint on every node; Talos' kubelet serving certificates are self-signed. */
+function kubeletScrape(name: string, path: string, interval: string): VMNodeScrape {
+  return new VMNodeScrape({
+    metadata: { name },
+    spec: {
+      bearerTokenFile: SERVICE_ACCOUNT_TOKEN,
+      honorLabels: true,
+      interval,
+      path,
+      port: "10250",
+      scheme: "https",
+      tlsConfig: { insecureSkipVerify: true },
+    },
+  });
+}
+
+function vmAgentObject(o: ResolvedAgentOptions, hub: MetricsHub): VMAgent {
+  return new VMAgent({
+    metadata: { name: "vmagent" },
+    spec: {
+      externalLabels: { ...o.externalLabels, cluster: o.settings.name },
+      remoteWrite: [{ url: remoteWriteUrl(hub, o.settings) }],
+      replicaCount: o.replicas,
+      scrapeInterval: o.scrapeInterval,
+      // Every VMServiceScrape, VMPodScrape, VMNodeScrape, … of the cluster, converted ServiceMonitors included.
+      selectAllByDefault: true,
+    },
+  });
+}
+
+/**
+ * A VMAgent that scrapes its own cluster (every scrape object, and the kubelets) and remote-writes to the hub:
+ * through the hub's Service on the hub's cluster, through its LoadBalancer address from any other, always into the
+ * cluster's own tenant, every sample labelled `cluster=<name>`.
+ */
+export function vmAgent(options: VMAgentOptions): VMAgentComponent {
+  const o = resolveAgentOptions(options);
+  const hub = checkAgentOptions(o);
+  const local = hub.cluster === o.settings.name;
+  const kubelet = o.kubelet
+    ? [
+        kubeletScrape("kubelet", "/metrics", o.scrapeInterval),
+        kubeletScrape("cadvisor", "/metrics/cadvisor", o.scrapeInterval),
+      ]
+    : [];
+  const app: App = defineApp({
+    name: "vmagent",
+    namespace: o.namespace,
+    layer: "platform",
+    folder: FOLDER,
+    dir: "agent",
+    objects: [vmAgentObject(o, hub), ...kubelet],
+    // On the hub's cluster the agent waits for the hub; elsewhere nothing in this cluster provides it.
+    uses: local ? [hub.remoteWrite.service] : [],
+  });
+  return { name: "vmagent", apps: [app], remoteWriteUrl: remoteWriteUrl(hub, o.settings) };
+}
+
+function checkAgentOptions(o: ResolvedAgentOptions): MetricsHub {
+  const fail: Fail = failer("vmagent");
+  const { hub } = o;
+  if (hub === undefined) {
+    fail(
+      "hub",
+      "the hub cluster exports no metrics hub: it runs no VMCluster",
+      "the hub of a cluster running victoriaMetricsHub()",
+      "undefined",
+    );
+  }
+  if (
+    hub.cluster !== o.settings.name &&
+    inRange(hub.remoteWrite.address, o.settings.network.loadBalancerCidr)
+  ) {
+    fail(
+      "hub",
+      `the hub's address is in this cluster's own LoadBalancer range, not cluster ${hub.cluster}'s`,
+      `an address outside ${o.settings.network.loadBalancerCidr}`,
+      hub.remoteWrite.address,
+    );
+  }
+  checkLabel(fail, "namespace", o.namespace, "observability");
+  checkDuration(fail, "scrapeInterval", o.scrapeInterval);
+  checkCount(fail, "replicas", o.replicas, 1, "the agent needs at least one replica");
+  if ("cluster" in o.externalLabels) {
+    fail("externalLabels", "the cluster label is the cluster name", "labels other than cluster", "cluster");
+  }
+  return hub;
+}

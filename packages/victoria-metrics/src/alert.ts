@@ -1,0 +1,42 @@
+import { type App, defineApp, type ServiceEndpoint } from "@k8s-ops/core";
+import { VMAlert } from "@k8s-ops/crds/operator.victoriametrics.com/v1beta1";
+import { VMCLUSTER_PORTS } from "./cluster.js";
+import type { MetricsHub } from "./endpoints.js";
+import type { ResolvedHubOptions } from "./options.js";
+import { hubRules } from "./rules.js";
+import { FOLDER } from "./victoria-metrics.js";
+
+/**
+ * VMAlert reads every tenant (`/select/multitenant`, series carry `vm_account_id`), so one rule covers all clusters;
+ * it writes recording rules and alert state to the hub cluster's own tenant.
+ */
+function vmAlert(o: ResolvedHubOptions, alertmanager: ServiceEndpoint): VMAlert {
+  const service = (component: keyof typeof VMCLUSTER_PORTS) =>
+    `http://${component}-${o.name}.${o.namespace}.svc.cluster.local:${VMCLUSTER_PORTS[component]}`;
+  const tenant = o.settings.id;
+  return new VMAlert({
+    metadata: { name: o.name },
+    spec: {
+      datasource: { url: `${service("vmselect")}/select/multitenant/prometheus` },
+      evaluationInterval: "1m",
+      notifiers: [{ url: `http://${alertmanager.host}:${alertmanager.port}` }],
+      remoteRead: { url: `${service("vmselect")}/select/${tenant}/prometheus` },
+      remoteWrite: { url: `${service("vminsert")}/insert/${tenant}/prometheus` },
+      replicaCount: 1,
+      selectAllByDefault: true,
+    },
+  });
+}
+
+/** The rules stage: VMAlert and the hub's own VMRules, after the storage and Alertmanager it talks to. */
+export function alertStage(o: ResolvedHubOptions, hub: MetricsHub, alertmanager: ServiceEndpoint): App {
+  return defineApp({
+    name: "vmalert",
+    namespace: o.namespace,
+    layer: "platform",
+    folder: FOLDER,
+    dir: "alert",
+    objects: [vmAlert(o, alertmanager), hubRules(o.name)],
+    uses: [hub.remoteWrite.service, alertmanager],
+  });
+}

@@ -1,0 +1,96 @@
+import { BlockList, isIP } from "node:net";
+import { OptionError } from "@k8s-ops/core";
+
+/** Throws the OptionError of one option of one builder. */
+export type Fail = (option: string, message: string, expected: string, found: string) => never;
+
+export function failer(builder: string): Fail {
+  return (option, message, expected, found) => {
+    throw new OptionError({ path: `${builder}: ${option}`, message, expected, found });
+  };
+}
+
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DURATION = /^(\d+(ms|s|m|h|d|w|y))+$/;
+const QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+const RETENTION = /^\d+(h|d|w|y)?$/;
+
+/** A DNS label (namespace, object name prefix): lowercase letters, digits and '-', at most `max` characters. */
+export function checkLabel(fail: Fail, option: string, value: string, example: string, max = 63): void {
+  if (value.length > max || !LABEL.test(value)) {
+    fail(
+      option,
+      "not a valid name",
+      `a DNS label of at most ${max} characters such as ${example}`,
+      JSON.stringify(value),
+    );
+  }
+}
+
+/** An integer of at least `min`. */
+export function checkCount(fail: Fail, option: string, value: number, min: number, message: string): void {
+  if (!Number.isInteger(value) || value < min) fail(option, message, `an integer ≥ ${min}`, String(value));
+}
+
+/** A Prometheus/Alertmanager duration such as 30s, 5m or 1h30m. */
+export function checkDuration(fail: Fail, option: string, value: string): void {
+  if (!DURATION.test(value))
+    fail(option, "not a duration", "a duration such as 30s, 5m or 1h30m", JSON.stringify(value));
+}
+
+/** A Kubernetes storage quantity such as 50Gi. */
+export function checkQuantity(fail: Fail, option: string, value: string): void {
+  if (!QUANTITY.test(value))
+    fail(option, "not a storage size", "a quantity such as 50Gi", JSON.stringify(value));
+}
+
+/** A VictoriaMetrics retention: a number with h, d, w or y, or a bare number of months. */
+export function checkRetention(fail: Fail, option: string, value: string): void {
+  if (!RETENTION.test(value) || /^0+[hdwy]?$/.test(value)) {
+    fail(
+      option,
+      "not a retention period",
+      "a period such as 30d, 12w or 1y (a bare number counts months)",
+      JSON.stringify(value),
+    );
+  }
+}
+
+/** A StorageClass reference (from a storage component), not a name. */
+export function checkStorageClass(fail: Fail, option: string, value: unknown): void {
+  if ((value as { type?: unknown } | undefined)?.type !== "StorageClass") {
+    fail(
+      option,
+      "not a storage class reference",
+      "the StorageClassRef a storage component exports",
+      JSON.stringify(value),
+    );
+  }
+}
+
+/** A TCP port. */
+export function checkPort(fail: Fail, option: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1 || value > 65535)
+    fail(option, "not a port", "an integer in 1..65535", String(value));
+}
+
+/** Whether `address` is an IP inside `cidr`. */
+export function inRange(address: string, cidr: string): boolean {
+  const family = isIP(address);
+  const [network = "", prefix = ""] = cidr.split("/");
+  const networkFamily = isIP(network);
+  if (family === 0 || networkFamily !== family) return false;
+  const pool = new BlockList();
+  const type = family === 4 ? "ipv4" : "ipv6";
+  pool.addSubnet(network, Number(prefix), type);
+  return pool.check(address, type);
+}
+
+/** A LoadBalancer IP of the cluster: an address inside its LB IPAM range. */
+export function checkAddress(fail: Fail, option: string, address: string, range: string): void {
+  if (isIP(address) === 0)
+    fail(option, "not an IP address", "an address such as 10.25.11.72", JSON.stringify(address));
+  if (!inRange(address, range)) {
+    fail(option, "the address is outside the cluster's LoadBalancer range", `inside ${range}`, address);
+  }
+}
