@@ -1,13 +1,17 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
+import { checkCommand } from "./check-command.js";
+import { diffCommand } from "./diff/diff-command.js";
+import { graphCommand } from "./graph/graph-command.js";
 import { type Output, processOutput } from "./output.js";
 import { EXIT, renderCommand } from "./render-command.js";
 import { UsageError } from "./workspace.js";
 
-function program(output: Output, setExit: (code: number) => void): Command {
-  const cli = new Command("k8s-ops")
-    .description("Render and check the Flux trees of the clusters in this repository.")
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+type SetExit = (code: number) => void;
+
+type Register = (cli: Command, output: Output, setExit: SetExit) => void;
+const cwd = () => ({ cwd: process.cwd() });
+
+const render: Register = (cli, output, setExit) => {
   cli
     .command("render")
     .description("render every cluster (or one) into its folder; --check compares instead of writing")
@@ -16,9 +20,53 @@ function program(output: Output, setExit: (code: number) => void): Command {
       "--check",
       "write nothing; exit 1 listing the files where the committed tree differs from a fresh render",
     )
-    .action(async (opts: { cluster?: string; check?: boolean }) => {
-      setExit(await renderCommand({ ...opts, cwd: process.cwd() }, output));
-    });
+    .action(async (opts: { cluster?: string; check?: boolean }) =>
+      setExit(await renderCommand({ ...opts, ...cwd() }, output)),
+    );
+};
+
+const check: Register = (cli, output, setExit) => {
+  cli
+    .command("check")
+    .description("run every validation over every cluster and report all findings; exit 1 on any error")
+    .option("--json", "print the report as JSON (for CI)")
+    .option("--skip-kustomize", "do not build the rendered folders with kubectl kustomize")
+    .action(async (opts: { json?: boolean; skipKustomize?: boolean }) =>
+      setExit(await checkCommand({ ...opts, ...cwd() }, output)),
+    );
+};
+
+const diff: Register = (cli, output, setExit) => {
+  cli
+    .command("diff")
+    .description("object-level diff of the rendered trees between a git revision and the working tree")
+    .option("--base <ref>", "the revision to compare with (default: origin/main, else main, else HEAD)")
+    .option("-c, --cluster <name>", "diff only this cluster")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "markdown"]).default("text"))
+    .action(async (opts: { base?: string; cluster?: string; format: "text" | "markdown" }) =>
+      setExit(await diffCommand({ ...opts, ...cwd() }, output)),
+    );
+};
+
+const graph: Register = (cli, output, setExit) => {
+  cli
+    .command("graph")
+    .description("the Flux dependency graph of a cluster, by layer; cycles and missing targets in red")
+    .option("-c, --cluster <name>", "the cluster (default: the one whose folder you are in, or the only one)")
+    .addOption(
+      new Option("--format <format>", "output format").choices(["mermaid", "dot", "svg"]).default("mermaid"),
+    )
+    .action(async (opts: { cluster?: string; format: "mermaid" | "dot" | "svg" }) =>
+      setExit(await graphCommand({ ...opts, ...cwd() }, output)),
+    );
+};
+
+function program(output: Output, setExit: SetExit): Command {
+  const cli = new Command("k8s-ops")
+    .description("Render and check the Flux trees of the clusters in this repository.")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+  for (const register of [render, check, diff, graph]) register(cli, output, setExit);
   return cli;
 }
 
@@ -36,7 +84,15 @@ export async function main(argv: readonly string[], output: Output = processOutp
       output.err(`error: ${error.message}`);
       return EXIT.usage;
     }
-    output.err(`k8s-ops failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    output.err(`k8s-ops failed: ${describeFailure(error)}`);
     return EXIT.failure;
   }
+}
+
+/** An I/O error reads as its message (it names the path); anything else keeps its stack for the bug report. */
+function describeFailure(error: unknown): string {
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string")
+    return error.message;
+  if (error instanceof SyntaxError) return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

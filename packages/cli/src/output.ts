@@ -1,5 +1,5 @@
 import { styleText } from "node:util";
-import { type Finding, formatFinding } from "@k8s-ops/core";
+import { type CheckFinding, formatCheckFinding } from "@k8s-ops/checks";
 
 /** Where a command prints: stdout for results, stderr for problems. Tests pass their own. */
 export interface Output {
@@ -12,8 +12,20 @@ export const processOutput: Output = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-export function printFindings(output: Output, findings: readonly Finding[]): void {
-  for (const finding of findings) output.err(`${styleText("red", "error")} ${formatFinding(finding)}`);
+const COLOURS = { error: "red", warning: "yellow", notice: "cyan" } as const;
+
+export function severityLabel(finding: CheckFinding): string {
+  return styleText(COLOURS[finding.severity], finding.severity);
+}
+
+/** Problems that stopped a write: each with code, path, expected and found, then the count. */
+export function printFindings(
+  output: Output,
+  findings: readonly CheckFinding[],
+  trailer = "nothing was written.",
+): void {
+  for (const finding of findings)
+    output.err(`${severityLabel(finding)} ${formatCheckFinding(finding, { hint: false })}`);
   const count = findings.length === 1 ? "1 problem" : `${findings.length} problems`;
-  output.err(`${count} found; nothing was written.`);
+  output.err(`${count} found; ${trailer}`);
 }

@@ -20,7 +20,9 @@ describe("k8s-ops render", () => {
     // THEN
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^demo {5}1 app, 6 objects, 11 files \(\+11 ~0 -0\) in \d+ ms → clusters\/demo\n$/);
+    expect(result.stdout).toMatch(
+      /^demo {5}1 app, 6 objects, 11 files \(\+11 ~0 -0\) in \d+ ms → clusters\/demo\n$/,
+    );
     expect([...ws.tree().keys()].sort()).toEqual([
       ".k8s-ops/manifest.json",
       "apps/default/kustomization.yaml",

@@ -1,23 +1,45 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(PACKAGE_DIR, "bin", "k8s-ops.js");
 
+/** The user the binary runs as when a test must not be root (write permissions mean nothing to root). */
+export const NOBODY = 65534;
+
+export interface RunResult {
+  readonly status: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunOptions {
+  /** Extra environment variables. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Run as this uid (and gid); only root can. */
+  readonly uid?: number;
+}
+
 /**
- * A throwaway repository with one cluster package, `clusters/demo`. It lives inside this package so that the
- * cluster module resolves @k8s-ops/core from this package's node_modules, as a real cluster package would.
+ * A throwaway repository with cluster packages under `clusters/` (by default one, `clusters/demo`). It lives inside
+ * this package so that cluster modules resolve @k8s-ops/core from this package's node_modules, as a real cluster
+ * package would.
  */
 export interface TestWorkspace {
   readonly root: string;
   readonly clusterDir: string;
-  writeCluster(source: string): void;
+  /** Writes `clusters/<id>/src/cluster.ts`. */
+  writeCluster(source: string, id?: string): void;
   write(path: string, content: string): void;
-  /** Every file below the cluster folder except its source, by relative path. */
-  tree(): Map<string, string>;
-  run(...args: string[]): { status: number | null; stdout: string; stderr: string };
+  /** Every file below a cluster folder except its source, by relative path. */
+  tree(id?: string): Map<string, string>;
+  run(...args: string[]): RunResult;
+  runWith(options: RunOptions, ...args: string[]): RunResult;
+  /** Runs git in the workspace (a repository of its own once `git init` ran). */
+  git(...args: string[]): string;
   remove(): void;
 }
 
@@ -25,21 +47,40 @@ export function createWorkspace(): TestWorkspace {
   const base = join(PACKAGE_DIR, ".test-workspaces");
   mkdirSync(base, { recursive: true });
   const root = mkdtempSync(join(base, "ws-"));
-  const clusterDir = join(root, "clusters", "demo");
+  chmodSync(root, 0o755);
   const write = (path: string, content: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   };
   write("pnpm-workspace.yaml", "packages:\n  - clusters/*\n");
+  const runWith = (options: RunOptions, ...args: string[]): RunResult => {
+    const env = { ...process.env, NO_COLOR: "1", ...options.env };
+    const ids = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: "utf8", env, ...ids });
+    return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+  };
   return {
     root,
-    clusterDir,
+    clusterDir: join(root, "clusters", "demo"),
     write,
-    writeCluster: (source) => write("clusters/demo/src/cluster.ts", source),
-    tree: () => readTree(clusterDir),
-    run: (...args) => {
-      const result = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-      return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    writeCluster: (source, id = "demo") => write(`clusters/${id}/src/cluster.ts`, source),
+    tree: (id = "demo") => readTree(join(root, "clusters", id)),
+    run: (...args) => runWith({}, ...args),
+    runWith,
+    git: (...args) => {
+      const result = spawnSync("git", args, {
+        cwd: root,
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: "t",
+          GIT_AUTHOR_EMAIL: "t@example.org",
+          GIT_COMMITTER_NAME: "t",
+          GIT_COMMITTER_EMAIL: "t@example.org",
+        },
+      });
+      if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
+      return result.stdout;
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
@@ -55,9 +96,11 @@ function readTree(dir: string): Map<string, string> {
   return files;
 }
 
+const DEMO_IMPORTS = `import { defineCluster, helmApp, testSettings } from "@k8s-ops/core";`;
+
 /** The source of a small valid cluster: one Helm app, `replicas` in its values. */
 export function demoCluster(replicas = 1): string {
-  return `import { defineCluster, helmApp, testSettings } from "@k8s-ops/core";
+  return `${DEMO_IMPORTS}
 const web = helmApp({
   name: "web",
   namespace: "default",
@@ -67,5 +110,33 @@ const web = helmApp({
   files: ["secret.sops.yaml"],
 });
 export const cluster = defineCluster({ settings: testSettings({ name: "demo" }), components: [{ name: "web", apps: [web] }] });
+`;
+}
+
+/** Cluster-module source defining `raw(json)`: an object for kinds without a model class in reach of the test. */
+export const RAW_HELPER = `const raw = (json) => ({ apiVersion: json.apiVersion, kind: json.kind, metadata: json.metadata, toJSON: () => json });\n`;
+
+/**
+ * A cluster that passes every check, policies included: a baseline (default deny + DNS) for each namespace, as a
+ * Kubernetes NetworkPolicy, and `web` as in demoCluster. `settings` are testSettings overrides (TypeScript text).
+ */
+export function compliantCluster(
+  options: { name?: string; settings?: string; values?: string; extraApps?: string; served?: string } = {},
+): string {
+  const name = options.name ?? "demo";
+  return `import { appRef, defineApp, defineCluster, helmApp, reference, testSettings } from "@k8s-ops/core";
+${RAW_HELPER}const baseline = raw({
+  apiVersion: "networking.k8s.io/v1",
+  kind: "NetworkPolicy",
+  metadata: { name: "baseline" },
+  spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"], egress: [{ ports: [{ port: 53, protocol: "UDP" }] }] },
+});
+const chart = { url: "oci://registry.example.org/charts/web", tag: "1.0.0" };
+const web = helmApp({ name: "web", namespace: "default", layer: "apps", chart, values: ${options.values ?? "{ replicas: 1 }"} });
+export const cluster = defineCluster({
+  settings: testSettings({ name: "${name}"${options.settings ? `, ${options.settings}` : ""} }),
+  components: [{ name: "web", apps: [web${options.extraApps ? `, ${options.extraApps}` : ""}], namespaceComponents: [{ name: "baseline", objects: [baseline] }] }],
+  served: [${options.served ?? ""}],
+});
 `;
 }

@@ -1,0 +1,29 @@
+import type { ClusterRule } from "../context.js";
+import { crdOrdering } from "./crds.js";
+import { deprecatedApis } from "./deprecated.js";
+import { healthChecks } from "./health-checks.js";
+import { helmReleases, ociRepositories } from "./helm.js";
+import { unpinnedImages } from "./images.js";
+import { dependsOnGraph, kustomizationFields } from "./kustomizations.js";
+import { namespaces } from "./namespaces.js";
+import { orphanFiles } from "./orphans.js";
+import { stringReferences } from "./references.js";
+import { plaintextSecrets } from "./secrets.js";
+
+/** The Flux graph and structure of one cluster's tree (§A, §B, §D of the conventions' checklist). */
+export const GRAPH_RULES: readonly ClusterRule[] = [
+  kustomizationFields,
+  dependsOnGraph,
+  healthChecks,
+  helmReleases,
+  ociRepositories,
+  namespaces,
+  orphanFiles,
+  crdOrdering,
+];
+
+/** Names of stores, issuers, gateways, storage and snapshot classes resolve. */
+export const REFERENCE_RULES: readonly ClusterRule[] = [stringReferences];
+
+/** No plaintext secrets, unpinned images, deprecated APIs. */
+export const HYGIENE_RULES: readonly ClusterRule[] = [plaintextSecrets, unpinnedImages, deprecatedApis];

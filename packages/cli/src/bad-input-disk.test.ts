@@ -1,0 +1,171 @@
+import { chmodSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ENCRYPTED_SECRET, SECRET_PATH, SOPS_CONFIG } from "./bad-input-support.js";
+import { createWorkspace, demoCluster, NOBODY, type TestWorkspace } from "./test-workspace.js";
+
+const ROOT = process.getuid?.() === 0;
+
+function failed(result: { status: number | null; stderr: string }, lines: string[]): void {
+  const problems = lines.filter((line) => line.startsWith("error ")).length;
+  const count = problems === 1 ? "1 problem" : `${problems} problems`;
+  expect(result.stderr).toBe(`${[...lines, `${count} found; nothing was written.`].join("\n")}\n`);
+  expect(result.status).toBe(1);
+}
+
+/** A second app in the cluster, so a write has several files to move. */
+const TWO_APPS = demoCluster(2).replace(
+  'components: [{ name: "web", apps: [web] }]',
+  'components: [{ name: "web", apps: [web, helmApp({ name: "api", namespace: "default", layer: "apps", chart: { url: "oci://registry.example.org/charts/api", tag: "2.0.0" } })] }]',
+);
+
+describe("k8s-ops on a bad tree on disk", () => {
+  let ws: TestWorkspace;
+  let rendered: Map<string, string>;
+  beforeEach(() => {
+    // GIVEN a rendered tree with its hand-written encrypted secret
+    ws = createWorkspace();
+    ws.write(".sops.yaml", SOPS_CONFIG);
+    ws.writeCluster(demoCluster());
+    ws.write(`clusters/demo/${SECRET_PATH}`, ENCRYPTED_SECRET);
+    expect(ws.run("render").status).toBe(0);
+    rendered = ws.tree();
+  });
+  afterEach(() => {
+    chmodAll(ws.clusterDir, true);
+    ws.remove();
+  });
+
+  it("refuses to overwrite a hand-edited generated file", () => {
+    ws.writeCluster(demoCluster(2));
+    ws.write("clusters/demo/apps/default/web/app/helmrelease.yaml", "edited: true\n");
+    const before = ws.tree();
+    failed(ws.run("render"), [
+      "error FILE_EDITED clusters/demo/apps/default/web/app/helmrelease.yaml: a generated file was edited by hand; change the TypeScript source instead, then delete the file",
+      "  expected: the content k8s-ops generated last time",
+      "  found:    different content",
+    ]);
+    expect(ws.tree()).toEqual(before);
+  });
+
+  it("refuses to overwrite a file k8s-ops did not generate where it would write", () => {
+    // GIVEN a hand-written file where the new app's release would go
+    ws.writeCluster(TWO_APPS);
+    ws.write("clusters/demo/apps/default/api/app/helmrelease.yaml", "# mine\n");
+    const before = ws.tree();
+    failed(ws.run("render"), [
+      "error FILE_NOT_OWNED clusters/demo/apps/default/api/app/helmrelease.yaml: a file k8s-ops did not generate stands where it would write; it is left as it is",
+      "  expected: no file at this path, or one k8s-ops generated",
+      "  found:    a hand-written file",
+    ]);
+    expect(ws.tree()).toEqual(before);
+  });
+
+  it("reports a listed hand-written file that is gone", () => {
+    rmSync(join(ws.clusterDir, SECRET_PATH));
+    const before = ws.tree();
+    failed(ws.run("render"), [
+      "error FILE_MISSING clusters/demo/apps/default/web/app/secret.sops.yaml: an app lists a hand-written file that does not exist",
+      "  expected: the file, written by hand (e.g. encrypted with sops)",
+      "  found:    no file",
+    ]);
+    expect(ws.tree()).toEqual(before);
+  });
+
+  it(`refuses to start a write into a read-only folder${ROOT ? " (as root: run as uid 65534, for which the tree is read-only)" : ""}`, () => {
+    // GIVEN a change to write, and a tree the user running k8s-ops cannot write to
+    ws.writeCluster(demoCluster(2));
+    if (!ROOT) chmodAll(ws.clusterDir, false);
+    // WHEN
+    const result = ws.runWith(ROOT ? { uid: NOBODY } : {}, "render");
+    // THEN
+    failed(result, [
+      "error NOT_WRITABLE clusters/demo/.k8s-ops: the folder k8s-ops writes into is not writable",
+      "  expected: a writable folder",
+      "  found:    not writable",
+      "error NOT_WRITABLE clusters/demo/apps/default/web/app: the folder k8s-ops writes into is not writable",
+      "  expected: a writable folder",
+      "  found:    not writable",
+    ]);
+    expect(ws.tree()).toEqual(rendered);
+  });
+
+  it("stops when its state folder is a file (a path under a non-directory)", () => {
+    rmSync(join(ws.clusterDir, ".k8s-ops"), { recursive: true });
+    writeFileSync(join(ws.clusterDir, ".k8s-ops"), "not a folder\n");
+    ws.writeCluster(demoCluster(2));
+    const before = ws.tree();
+    failed(ws.run("render"), [
+      "error NOT_WRITABLE clusters/demo/.k8s-ops: k8s-ops keeps its manifest and journal in this folder, but it is a file",
+      "  expected: a folder (or nothing)",
+      "  found:    a file",
+    ]);
+    expect(ws.run("check", "--skip-kustomize").status).toBe(1);
+    expect(ws.tree()).toEqual(before);
+  });
+
+  it("stops on a manifest that is not JSON", () => {
+    ws.write("clusters/demo/.k8s-ops/manifest.json", "{ broken");
+    const before = ws.tree();
+    const result = ws.run("render");
+    expect(result.status).toBe(1);
+    expect(result.stderr.split("\n")[0]).toBe(
+      "error FILE_EDITED clusters/demo/.k8s-ops/manifest.json: the record of the files k8s-ops generated is not valid JSON",
+    );
+    expect(ws.tree()).toEqual(before);
+  });
+
+  it("stops on a journal that is not JSON, rather than replay it", () => {
+    ws.write("clusters/demo/.k8s-ops/journal.json", "{ half");
+    const before = ws.tree();
+    const result = ws.run("render");
+    expect(result.status).toBe(1);
+    expect(result.stderr.split("\n")[0]).toBe(
+      "error FILE_EDITED clusters/demo/.k8s-ops/journal.json: the journal of an interrupted write is not valid JSON",
+    );
+    expect(ws.tree()).toEqual(before);
+  });
+
+  it.each([0, 1, 3])(
+    "killed after %i file moves, leaves the old or the new tree once the next command ran",
+    (moves) => {
+      // GIVEN a change touching several files, and a render killed (SIGKILL) in the middle of its write
+      ws.writeCluster(TWO_APPS);
+      const killed = ws.runWith({ env: { K8S_OPS_INTERRUPT_AFTER: String(moves) } }, "render");
+      expect(killed.signal).toBe("SIGKILL");
+      // THEN right after the kill: the journal is there, and exactly `moves` files already hold the new content
+      const mixed = ws.tree();
+      expect(mixed.has(".k8s-ops/journal.json")).toBe(true);
+      const visible = (tree: Map<string, string>) =>
+        [...tree].filter(([path]) => !path.startsWith(".k8s-ops/"));
+      const changed = visible(mixed).filter(([path, content]) => rendered.get(path) !== content);
+      expect(changed.length).toBe(moves);
+      // WHEN the next command runs (check writes nothing of its own, but finishes the write first)
+      const check = ws.run("check", "--skip-kustomize");
+      // THEN the tree is the new one, whole: no journal, no staging, equal to a fresh render
+      expect(check.stdout).not.toContain("TREE_DRIFT");
+      expect([...ws.tree().keys()].filter((p) => p.startsWith(".k8s-ops/"))).toEqual([
+        ".k8s-ops/manifest.json",
+      ]);
+      expect(ws.run("render", "--check").status).toBe(0);
+      expect(ws.tree().get(SECRET_PATH)).toBe(ENCRYPTED_SECRET);
+    },
+  );
+
+  it("discards a half-written staging folder a crash left before its journal, keeping the old tree", () => {
+    // GIVEN staged files of a write that never reached its journal
+    ws.write("clusters/demo/.k8s-ops/staging/apps/default/web/app/helmrelease.yaml", "half: written\n");
+    // WHEN a command runs
+    expect(ws.run("render", "--check").status).toBe(0);
+    // THEN the staging is gone and the tree is the old one
+    expect(ws.tree()).toEqual(rendered);
+  });
+});
+
+function chmodAll(dir: string, writable: boolean): void {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) chmodSync(path, writable ? 0o755 : 0o555);
+  }
+  if (statSync(dir).isDirectory()) chmodSync(dir, writable ? 0o755 : 0o555);
+}

@@ -1,0 +1,112 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type CheckFinding, type ClusterInput, finding, fromCore } from "@k8s-ops/checks";
+import {
+  type Cluster,
+  clusterApps,
+  OptionError,
+  type RenderedCluster,
+  recoverWrite,
+  renderCluster,
+  ValidationError,
+} from "@k8s-ops/core";
+import { componentReferences } from "./harvest.js";
+import { CLUSTER_MODULE, type ClusterPackage, loadCluster, UsageError } from "./workspace.js";
+
+/** A cluster package loaded and rendered in memory, or the findings that stopped it. */
+export interface LoadedCluster {
+  readonly pkg: ClusterPackage;
+  readonly cluster?: Cluster;
+  readonly rendered?: RenderedCluster;
+  /** Why it did not load, or what core's validation found. */
+  readonly findings: readonly CheckFinding[];
+}
+
+/** Finishes any write an interruption left half done, in every cluster folder, before anything reads them. */
+export async function recoverAll(packages: readonly ClusterPackage[]): Promise<void> {
+  for (const pkg of packages) await recoverWrite(pkg.dir);
+}
+
+/** Loads and renders each cluster package; a module that throws becomes findings, never a crash. */
+export async function loadAll(packages: readonly ClusterPackage[]): Promise<LoadedCluster[]> {
+  const loaded: LoadedCluster[] = [];
+  for (const pkg of packages) loaded.push(await loadOne(pkg));
+  return loaded;
+}
+
+async function loadOne(pkg: ClusterPackage): Promise<LoadedCluster> {
+  let cluster: Cluster;
+  try {
+    cluster = await loadCluster(pkg);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if (error instanceof ValidationError) return { pkg, findings: error.findings.map(fromCore) };
+    if (error instanceof OptionError) return { pkg, findings: [optionFinding(pkg, error)] };
+    return { pkg, findings: [loadFailure(pkg, error)] };
+  }
+  const rendered = renderCluster(cluster, { root: pkg.root });
+  return { pkg, cluster, rendered, findings: rendered.findings.map(fromCore) };
+}
+
+/** A builder's OptionError, placed in the cluster module that called the builder. */
+function optionFinding(pkg: ClusterPackage, error: OptionError): CheckFinding {
+  return fromCore({ ...error.finding, path: `${pkg.root}/${CLUSTER_MODULE} › ${error.finding.path}` });
+}
+
+function loadFailure(pkg: ClusterPackage, error: unknown): CheckFinding {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const frame = error instanceof Error ? /\n\s+at (.*)/.exec(error.stack ?? "")?.[1] : undefined;
+  return finding("CLUSTER_LOAD", `${pkg.root}/${CLUSTER_MODULE}`, "the cluster module failed to load", {
+    expected: "a module exporting cluster = defineCluster(…)",
+    found: frame ? `${message.split("\n")[0]} (at ${relativeFrame(frame)})` : message.split("\n")[0],
+  });
+}
+
+/** A stack frame with the working folder (as a path or a file URL) left out. */
+function relativeFrame(frame: string): string {
+  const cwd = process.cwd();
+  return frame.replace(`${pathToFileURL(cwd).href}/`, "").replace(`${cwd}/`, "");
+}
+
+/** What the checks read of a loaded cluster: its rendered files plus the hand-written ones on disk. */
+export function checkInput(
+  loaded: LoadedCluster,
+  options: { strayFiles?: boolean } = {},
+): ClusterInput | undefined {
+  const { pkg, cluster, rendered } = loaded;
+  if (!cluster || !rendered) return undefined;
+  const files = new Map(rendered.files);
+  const handWritten: string[] = [];
+  const add = (path: string) => {
+    const full = join(pkg.dir, path);
+    if (files.has(path) || !existsSync(full)) return;
+    files.set(path, readFileSync(full, "utf8"));
+    handWritten.push(path);
+  };
+  for (const path of rendered.handWritten) add(path);
+  // A listed file that is gone is reported once, as FILE_MISSING, when the write is planned; the tree reads it empty.
+  for (const path of rendered.handWritten) if (!files.has(path)) files.set(path, "");
+  if (options.strayFiles) for (const path of strayYaml(pkg.dir)) add(path);
+  return {
+    name: cluster.settings.name,
+    root: pkg.root,
+    settings: cluster.settings,
+    files,
+    handWritten,
+    apps: clusterApps(cluster),
+    served: cluster.served ?? [],
+    references: componentReferences(cluster),
+  };
+}
+
+/** YAML files on disk in the Flux folders of a cluster. */
+function strayYaml(dir: string): string[] {
+  return ["flux", "apps", "components"].flatMap((top) => {
+    const base = join(dir, top);
+    if (!existsSync(base)) return [];
+    return readdirSync(base, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split("\\").join("/"));
+  });
+}
