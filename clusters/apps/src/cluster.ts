@@ -2,19 +2,36 @@ import { bootstrapFiles } from "@k8s-ops/bootstrap";
 import { certManager } from "@k8s-ops/cert-manager";
 import { cilium } from "@k8s-ops/cilium";
 import { cloudflared } from "@k8s-ops/cloudflared";
+import { cloudnativePg } from "@k8s-ops/cloudnative-pg";
 import { defineCluster } from "@k8s-ops/core";
 import { coredns } from "@k8s-ops/coredns";
+import { dragonflyOperator } from "@k8s-ops/dragonfly";
 import { envoyGateway } from "@k8s-ops/envoy-gateway";
 import { externalDns } from "@k8s-ops/external-dns";
 import { externalSecrets } from "@k8s-ops/external-secrets";
+import { fluentBit } from "@k8s-ops/fluent-bit";
 import { flux } from "@k8s-ops/flux";
-import { GIT_REPOSITORY, MESH_NATIVE_ROUTING_CIDR, meshOf, APPS as settings } from "@k8s-ops/infrastructure";
+import { gatus } from "@k8s-ops/gatus";
+import {
+  GIT_REPOSITORY,
+  INFRA_CEPH,
+  MESH_NATIVE_ROUTING_CIDR,
+  meshOf,
+  APPS as settings,
+} from "@k8s-ops/infrastructure";
 import { metricsServer } from "@k8s-ops/metrics-server";
-import { networkPolicies } from "@k8s-ops/network-policies";
+import { DEFAULT_EGRESS, networkPolicies } from "@k8s-ops/network-policies";
+import { openebs } from "@k8s-ops/openebs";
 import { reloader } from "@k8s-ops/reloader";
+import { rookCephExternal } from "@k8s-ops/rook-ceph";
+import { snapshotController } from "@k8s-ops/snapshot-controller";
 import { spegel } from "@k8s-ops/spegel";
 import { systemUpgradeController, TALOS_SERVED_KINDS } from "@k8s-ops/system-upgrade-controller";
-import { APPS_INVENTORY, talosFiles } from "@k8s-ops/talos";
+import { APPS_INVENTORY, OPENEBS_HOSTPATH, talosFiles } from "@k8s-ops/talos";
+import { logsInsert } from "@k8s-ops/victoria-logs";
+import { victoriaMetricsOperator, vmAgent } from "@k8s-ops/victoria-metrics";
+import { volsync } from "@k8s-ops/volsync";
+import { hub, logsHub } from "cluster-infra";
 
 /** The apps cluster: business and tenant workloads. */
 const domain = "${SECRET_DOMAIN}";
@@ -27,12 +44,16 @@ const gateways = envoyGateway({
   issuer: certs.issuers.production,
   domain,
 });
+const snapshots = snapshotController();
+const rook = rookCephExternal({ source: INFRA_CEPH, store, snapshotApi: snapshots.snapshotApi });
 
 const components = [
   cilium({ settings, nativeRoutingCidr: MESH_NATIVE_ROUTING_CIDR, clusterMesh: meshOf("apps", store) }),
   coredns({ settings }),
   spegel(),
-  networkPolicies(),
+  networkPolicies({
+    egress: { ...DEFAULT_EGRESS, "cnpg-system": ["cluster"], "dragonfly-system": ["cluster"] },
+  }),
   secrets,
   certs,
   gateways,
@@ -41,6 +62,16 @@ const components = [
   metricsServer(),
   reloader(),
   systemUpgradeController({ settings }),
+  openebs({ basePath: OPENEBS_HOSTPATH }),
+  snapshots,
+  rook,
+  volsync({ snapshots: snapshots.snapshotApi }),
+  victoriaMetricsOperator(),
+  vmAgent({ settings, hub }),
+  cloudnativePg({ certManager: certs }),
+  dragonflyOperator(),
+  fluentBit({ settings, logsHub: logsInsert(logsHub, settings) }),
+  gatus({ gateway: gateways.gateways.external }),
   flux({ url: GIT_REPOSITORY, path: "clusters/apps/flux" }),
 ];
 
