@@ -8,9 +8,9 @@ import {
   OptionError,
   type RenderedCluster,
   recoverWrite,
-  renderCluster,
   ValidationError,
 } from "@k8s-ops/core";
+import { renderWithReadme } from "./cluster-readme.js";
 import { componentReferences } from "./harvest.js";
 import { CLUSTER_MODULE, type ClusterPackage, loadCluster, UsageError } from "./workspace.js";
 
@@ -45,7 +45,7 @@ async function loadOne(pkg: ClusterPackage): Promise<LoadedCluster> {
     if (error instanceof OptionError) return { pkg, findings: [optionFinding(pkg, error)] };
     return { pkg, findings: [loadFailure(pkg, error)] };
   }
-  const rendered = renderCluster(cluster, { root: pkg.root });
+  const rendered = renderWithReadme(cluster, { root: pkg.root });
   return { pkg, cluster, rendered, findings: rendered.findings.map(fromCore) };
 }
 

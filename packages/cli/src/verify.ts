@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { type Finding, planWrite, renderCluster, ValidationError } from "@k8s-ops/core";
+import { type Finding, planWrite, type RenderedCluster, ValidationError } from "@k8s-ops/core";
+import { renderWithReadme } from "./cluster-readme.js";
 import { type KustomizeResult, kubectlAvailable, kustomizationDirs, kustomizeBuild } from "./kustomize.js";
 import { type ClusterPackage, discoverClusters, findRepoRoot, loadCluster } from "./workspace.js";
 
@@ -22,9 +23,9 @@ export async function clusterPackageAt(dir: string): Promise<ClusterPackage> {
 
 /** Renders a cluster in memory and checks it against the tree on disk, writing nothing. */
 export async function verifyCluster(pkg: ClusterPackage): Promise<ClusterReport> {
-  let rendered: ReturnType<typeof renderCluster>;
+  let rendered: RenderedCluster;
   try {
-    rendered = renderCluster(await loadCluster(pkg), { root: pkg.root });
+    rendered = renderWithReadme(await loadCluster(pkg), { root: pkg.root });
   } catch (error) {
     if (error instanceof ValidationError) return { findings: error.findings, drift: [] };
     throw error;
