@@ -2,6 +2,7 @@ import type { ClusterSettings } from "@k8s-ops/core";
 import type { ResolvedTalosOptions } from "./options.js";
 import type {
   ClusterConfig,
+  KmsgLogConfig,
   Layer2VIPConfig,
   MachineConfig,
   ResolverConfig,
@@ -46,6 +47,9 @@ export function clusterPatch(settings: ClusterSettings, o: ResolvedTalosOptions)
         kubePrism: { enabled: true, port: KUBEPRISM_PORT },
         hostDNS: { enabled: true, forwardKubeDNSToHost: true, resolveMemberNames: true },
       },
+      ...(o.logForwarding
+        ? { logging: { destinations: [{ endpoint: o.logForwarding.services, format: "json_lines" }] } }
+        : {}),
     },
     cluster: {
       clusterName: settings.name,
@@ -63,7 +67,11 @@ export function clusterPatch(settings: ClusterSettings, o: ResolvedTalosOptions)
     kind: "ResolverConfig",
     nameservers: o.nameservers.map((address) => ({ address })),
   };
-  return [config, resolver];
+  const kernel = o.logForwarding?.kernel;
+  const kmsg: KmsgLogConfig[] = kernel
+    ? [{ apiVersion: "v1alpha1", kind: "KmsgLogConfig", name: "kernel", url: kernel }]
+    : [];
+  return [config, resolver, ...kmsg];
 }
 
 /** `talos/controlplane.yaml`: the control plane's own settings, and its virtual IP on the bond. */

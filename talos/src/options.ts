@@ -59,6 +59,11 @@ export interface TalosOptions extends TalosInventory {
   readonly allowSchedulingOnControlPlanes?: boolean;
   /** Namespaces whose pods may use the Talos API with role `os:admin`. @default ["system-upgrade"] */
   readonly talosApiNamespaces?: readonly string[];
+  /**
+   * Where every machine sends its Talos service logs and its kernel log (e.g. a log collector on the node, such as
+   * Fluent Bit's `tcp://127.0.0.1:6051/` and `tcp://127.0.0.1:6050`). @default none: logs stay on the machine
+   */
+  readonly logForwarding?: { readonly services: string; readonly kernel?: string };
 }
 
 /** The Image Factory schematic without extensions or kernel arguments. */
@@ -69,8 +74,9 @@ export interface ResolvedMachine extends Omit<TalosMachine, "cephDisks" | "local
   readonly localDisk: LocalDisk | undefined;
 }
 
-export interface ResolvedTalosOptions extends Required<Omit<TalosOptions, "machines">> {
+export interface ResolvedTalosOptions extends Required<Omit<TalosOptions, "machines" | "logForwarding">> {
   readonly machines: readonly ResolvedMachine[];
+  readonly logForwarding: TalosOptions["logForwarding"];
   /** The endpoint's host when it is an IP address: the layer-2 VIP of the control plane. */
   readonly vip: string | undefined;
 }
@@ -89,6 +95,7 @@ export function resolveOptions(options: TalosOptions): ResolvedTalosOptions {
     mtu: options.mtu ?? 1500,
     allowSchedulingOnControlPlanes: options.allowSchedulingOnControlPlanes ?? true,
     talosApiNamespaces: options.talosApiNamespaces ?? ["system-upgrade"],
+    logForwarding: options.logForwarding,
     vip: endpointIp(options.endpoint),
   };
 }

@@ -47,8 +47,22 @@ export interface FeaturesConfig {
   };
 }
 
+/** Where Talos sends its service logs (`machine.logging`). */
+export interface LoggingConfig {
+  readonly destinations: readonly { readonly endpoint: string; readonly format: "json_lines" }[];
+}
+
+/** Where Talos streams the kernel log. */
+export interface KmsgLogConfig {
+  readonly apiVersion: "v1alpha1";
+  readonly kind: "KmsgLogConfig";
+  readonly name: string;
+  readonly url: string;
+}
+
 export interface MachineConfig {
   readonly certSANs?: readonly string[];
+  readonly logging?: LoggingConfig;
   readonly install?: InstallConfig;
   readonly kubelet?: KubeletConfig;
   readonly files?: readonly MachineFile[];
@@ -161,4 +175,5 @@ export type TalosDocument =
   | BondConfig
   | Layer2VIPConfig
   | ResolverConfig
-  | UserVolumeConfig;
+  | UserVolumeConfig
+  | KmsgLogConfig;

@@ -9,7 +9,7 @@ import { dragonflyOperator } from "@k8s-ops/dragonfly";
 import { envoyGateway } from "@k8s-ops/envoy-gateway";
 import { externalDns } from "@k8s-ops/external-dns";
 import { externalSecrets } from "@k8s-ops/external-secrets";
-import { fluentBit } from "@k8s-ops/fluent-bit";
+import { fluentBit, talosLogDestinations } from "@k8s-ops/fluent-bit";
 import { flux } from "@k8s-ops/flux";
 import { gatus } from "@k8s-ops/gatus";
 import { grafana } from "@k8s-ops/grafana";
@@ -115,6 +115,9 @@ const components = [
 export const cluster = defineCluster({
   settings,
   components,
-  files: [...talosFiles(settings, INFRA_INVENTORY), ...bootstrapFiles(components)],
+  files: [
+    ...talosFiles(settings, { ...INFRA_INVENTORY, logForwarding: talosLogDestinations() }),
+    ...bootstrapFiles(components),
+  ],
   served: TALOS_SERVED_KINDS,
 });

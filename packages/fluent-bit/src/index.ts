@@ -5,4 +5,9 @@
 export { MESSAGE_FIELDS } from "./config.js";
 export { FLUENT_BIT_CHART, type FluentBit, fluentBit } from "./fluent-bit.js";
 export { type FluentBitOptions, type LogLevel, type LogsHub, STREAM_FIELDS } from "./options.js";
-export { TALOS_LOG_PORTS, type TalosLogForwarding, talosLogForwarding } from "./talos.js";
+export {
+  TALOS_LOG_PORTS,
+  type TalosLogForwarding,
+  talosLogDestinations,
+  talosLogForwarding,
+} from "./talos.js";

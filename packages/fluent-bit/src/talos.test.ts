@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { SCHEMAS_DIR, schemaPresent, valuesErrors } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
-import { TALOS_LOG_PORTS, talosLogForwarding } from "./index.js";
+import { TALOS_LOG_PORTS, talosLogDestinations, talosLogForwarding } from "./index.js";
 import { config, sectionsOf } from "./test-support.js";
 
 const TALOS_SCHEMA = join(SCHEMAS_DIR, "config", "talos", "v1.13", "config.schema.json");
@@ -25,6 +25,13 @@ describe("talosLogForwarding", () => {
     it("the KmsgLogConfig document is valid", () => {
       // GIVEN the document WHEN validated against the Talos schema (one of its document kinds) THEN no errors
       expect(valuesErrors(TALOS_SCHEMA, talosLogForwarding().kmsgLogConfig)).toEqual([]);
+    });
+  });
+
+  it("gives the same destinations in the shape the talos package takes", () => {
+    expect(talosLogDestinations()).toEqual({
+      services: "tcp://127.0.0.1:6051/",
+      kernel: "tcp://127.0.0.1:6050",
     });
   });
 });

@@ -43,3 +43,9 @@ export function talosLogForwarding(): TalosLogForwarding {
     },
   };
 }
+
+/** The two destinations as the talos package's `logForwarding` option takes them. */
+export function talosLogDestinations(): { readonly services: string; readonly kernel: string } {
+  const { machinePatch, kmsgLogConfig } = talosLogForwarding();
+  return { services: machinePatch.machine.logging.destinations[0].endpoint, kernel: kmsgLogConfig.url };
+}
