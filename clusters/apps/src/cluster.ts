@@ -1,3 +1,5 @@
+import { n8n } from "@k8s-ops/app-n8n";
+import { odoo } from "@k8s-ops/app-odoo";
 import { bootstrapFiles } from "@k8s-ops/bootstrap";
 import { certManager } from "@k8s-ops/cert-manager";
 import { cilium } from "@k8s-ops/cilium";
@@ -46,13 +48,26 @@ const gateways = envoyGateway({
 });
 const snapshots = snapshotController();
 const rook = rookCephExternal({ source: INFRA_CEPH, store, snapshotApi: snapshots.snapshotApi });
+/** What the business apps take from the platform. */
+const business = {
+  gateway: gateways.gateways.external,
+  store,
+  storageClass: rook.storageClasses.block,
+  snapshotClass: rook.snapshotClasses.block,
+};
 
 const components = [
   cilium({ settings, nativeRoutingCidr: MESH_NATIVE_ROUTING_CIDR, clusterMesh: meshOf("apps", store) }),
   coredns({ settings }),
   spegel(),
   networkPolicies({
-    egress: { ...DEFAULT_EGRESS, "cnpg-system": ["cluster"], "dragonfly-system": ["cluster"] },
+    egress: {
+      ...DEFAULT_EGRESS,
+      "cnpg-system": ["cluster"],
+      "dragonfly-system": ["cluster"],
+      odoo: ["world"],
+      n8n: ["world"],
+    },
   }),
   secrets,
   certs,
@@ -72,6 +87,8 @@ const components = [
   dragonflyOperator(),
   fluentBit({ settings, logsHub: logsInsert(logsHub, settings) }),
   gatus({ gateway: gateways.gateways.external }),
+  odoo(business),
+  n8n(business),
   flux({ url: GIT_REPOSITORY, path: "clusters/apps/flux" }),
 ];
 
