@@ -1,3 +1,4 @@
+import { actionsRunnerController } from "@k8s-ops/actions-runner-controller";
 import { n8n } from "@k8s-ops/app-n8n";
 import { odoo } from "@k8s-ops/app-odoo";
 import { bootstrapFiles } from "@k8s-ops/bootstrap";
@@ -89,6 +90,7 @@ const components = [
   gatus({ gateway: gateways.gateways.external }),
   odoo(business),
   n8n(business),
+  actionsRunnerController({ store, githubConfigUrl: GIT_REPOSITORY }),
   flux({ url: GIT_REPOSITORY, path: "clusters/apps/flux" }),
 ];
 

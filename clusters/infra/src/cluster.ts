@@ -1,3 +1,4 @@
+import { authentik } from "@k8s-ops/authentik";
 import { bootstrapFiles } from "@k8s-ops/bootstrap";
 import { certManager } from "@k8s-ops/cert-manager";
 import { cilium } from "@k8s-ops/cilium";
@@ -13,6 +14,7 @@ import { fluentBit, talosLogDestinations } from "@k8s-ops/fluent-bit";
 import { flux } from "@k8s-ops/flux";
 import { gatus } from "@k8s-ops/gatus";
 import { grafana } from "@k8s-ops/grafana";
+import { harbor } from "@k8s-ops/harbor";
 import {
   GIT_REPOSITORY,
   INFRA_ROOK,
@@ -23,6 +25,7 @@ import {
 import { kromgo } from "@k8s-ops/kromgo";
 import { metricsServer } from "@k8s-ops/metrics-server";
 import { DEFAULT_EGRESS, networkPolicies } from "@k8s-ops/network-policies";
+import { openBao } from "@k8s-ops/openbao";
 import { openebs } from "@k8s-ops/openebs";
 import { reloader } from "@k8s-ops/reloader";
 import { rookCeph } from "@k8s-ops/rook-ceph";
@@ -109,6 +112,26 @@ const components = [
   }),
   kromgo({ metrics: { url: queryUrl(hub, settings) }, gateway: gateways.gateways.external }),
   gatus({ gateway: gateways.gateways.external }),
+  harbor({
+    store,
+    gateway: gateways.gateways.internal,
+    hostname: `registry.${domain}`,
+    storageClass: rook.storageClasses.block,
+    s3: { endpoint: `http://${rook.services.rgw.host}:${rook.services.rgw.port}`, bucket: "harbor" },
+  }),
+  openBao({
+    storageClass: rook.storageClasses.block,
+    store,
+    seal: { type: "static", keyId: "2026-11" },
+    gateway: gateways.gateways.internal,
+    hostname: `bao.${domain}`,
+  }),
+  authentik({
+    store,
+    gateway: gateways.gateways.internal,
+    hostname: `auth.${domain}`,
+    storageClass: rook.storageClasses.block,
+  }),
   flux({ url: GIT_REPOSITORY, path: "clusters/infra/flux" }),
 ];
 
