@@ -26,6 +26,9 @@ const config = parseJson5(readRepoFile("renovate.json5")) as RenovateConfig;
 const DERIVED: Record<string, string> = {
   // FLUX_INSTANCE_CHART.tag = FLUX_OPERATOR_CHART.tag
   "ghcr.io/controlplaneio-fluxcd/charts/flux-instance": "ghcr.io/controlplaneio-fluxcd/charts/flux-operator",
+  // ARC_VERSION, annotated for the controller chart, is the scale set chart's version too
+  "ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set":
+    "ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set-controller",
   // the upgrade Plans run talosctl at the cluster's talosVersion
   "ghcr.io/siderolabs/talosctl": "ghcr.io/siderolabs/installer",
 };
