@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
-    testTimeout: 30_000,
+    // A guard against hangs, not a speed check: CI machines can be loaded.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });
