@@ -69,9 +69,9 @@ describe("k8s-ops check", () => {
       [
         "demo",
         "  (files)",
-        "    warning TREE_DRIFT 7 committed files differ from a fresh render",
+        "    warning TREE_DRIFT 8 committed files differ from a fresh render",
         "      expected: the committed tree equal to a fresh render",
-        "      found:    apps/shop/api/app/kustomization.yaml, apps/shop/api/app/secret.yaml, apps/shop/api/ks.yaml, and 4 more",
+        "      found:    apps/shop/api/app/kustomization.yaml, apps/shop/api/app/secret.yaml, apps/shop/api/ks.yaml, and 5 more",
         "      hint:     run 'pnpm render' and commit the result",
         "  (kubectl kustomize)",
         "    notice KUSTOMIZE_NOT_RUN kustomize build skipped (--skip-kustomize): 8 folders not built",

@@ -21,10 +21,11 @@ describe("k8s-ops render", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /^demo {5}1 app, 6 objects, 11 files \(\+11 ~0 -0\) in \d+ ms → clusters\/demo\n$/,
+      /^demo {5}1 app, 6 objects, 12 files \(\+12 ~0 -0\) in \d+ ms → clusters\/demo\n$/,
     );
     expect([...ws.tree().keys()].sort()).toEqual([
       ".k8s-ops/manifest.json",
+      "README.md",
       "apps/default/kustomization.yaml",
       "apps/default/namespace.yaml",
       "apps/default/web/app/helmrelease.yaml",
