@@ -1,18 +1,9 @@
 // Fixtures this package's tests share (not exported from index.ts).
 import { CLOUDNATIVE_PG_CRDS } from "@k8s-ops/cloudnative-pg";
-import {
-  type Component,
-  defineApp,
-  type GatewayRef,
-  reference,
-  renderComponents,
-  type StorageClassRef,
-  testSettings,
-  type VolumeSnapshotClassRef,
-} from "@k8s-ops/core";
+import { type Component, renderComponents } from "@k8s-ops/core";
 import { DRAGONFLY_CRDS } from "@k8s-ops/dragonfly";
 import { externalSecrets } from "@k8s-ops/external-secrets";
-import { helmValues } from "@k8s-ops/testing";
+import { helmValues, platformStandIn, SECRET_DOMAIN_SETTINGS } from "@k8s-ops/testing";
 import { VICTORIA_METRICS_CRDS } from "@k8s-ops/victoria-metrics";
 import { VOLSYNC_CRDS } from "@k8s-ops/volsync";
 import { expect } from "vitest";
@@ -22,44 +13,24 @@ import { type AppTemplateOptions, appTemplate } from "./index.js";
 export const secrets = externalSecrets({ vault: "k8s-apps" });
 export const store = secrets.secretStore;
 
-/** Stand-ins for the operators whose kinds the add-ons render. */
-const operators = defineApp({
-  name: "operators",
-  namespace: "operators",
-  layer: "controllers",
-  objects: [],
-  crds: [
-    ...CLOUDNATIVE_PG_CRDS,
-    ...DRAGONFLY_CRDS,
-    ...VOLSYNC_CRDS,
-    ...VICTORIA_METRICS_CRDS,
-    "gateway.networking.k8s.io/*",
-  ],
-});
-
-/** A stand-in for envoy-gateway's gateways stage. */
-const gatewayApp = defineApp({ name: "envoy-gateways", namespace: "network", layer: "config", objects: [] });
-export const external: GatewayRef = {
-  ...reference("Gateway", gatewayApp, "envoy-external", "network"),
-  namespace: "network",
-};
-
-/** A stand-in for the Ceph CSI consumer: its block class and snapshot class. */
-const storageApp = defineApp({ name: "rook-ceph", namespace: "rook-ceph", layer: "config", objects: [] });
-export const block: StorageClassRef = reference("StorageClass", storageApp, "ceph-block");
-export const blockSnapshots: VolumeSnapshotClassRef = reference(
-  "VolumeSnapshotClass",
-  storageApp,
-  "csi-ceph-blockpool",
-);
+/**
+ * Stand-ins for the operators whose kinds the add-ons render, envoy-gateway's gateways stage and the Ceph CSI
+ * consumer (its block class and snapshot class).
+ */
+const stand = platformStandIn([
+  ...CLOUDNATIVE_PG_CRDS,
+  ...DRAGONFLY_CRDS,
+  ...VOLSYNC_CRDS,
+  ...VICTORIA_METRICS_CRDS,
+]);
+export const external = stand.gateways.external;
+export const block = stand.storage.storageClass;
+export const blockSnapshots = stand.storage.snapshotClass;
 
 /** Everything the apps reference, rendered beside them in tests. */
-export const platform: Component[] = [
-  secrets,
-  { name: "platform", apps: [operators, gatewayApp, storageApp] },
-];
+export const platform: Component[] = [secrets, stand.component];
 
-export const settings = testSettings({ secretVariables: ["SECRET_DOMAIN"] });
+export const settings = SECRET_DOMAIN_SETTINGS;
 
 /** A digest used only by tests (the builder checks its shape, never its existence). */
 export const TEST_DIGEST = `sha256:${"ab".repeat(32)}`;

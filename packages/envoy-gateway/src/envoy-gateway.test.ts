@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml, defineSettings, renderComponents } from "@k8s-ops/core";
 import { ENVOY_GATEWAY_CHART, GATEWAY_API_VERSION } from "@k8s-ops/gateway-api";
-import { appOf, helmValues, objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
+import { appOf, helmValues, objectsOf, PLATFORM_SETTINGS, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { envoyGateway } from "./index.js";
@@ -12,20 +12,7 @@ const README = fileURLToPath(new URL("../README.md", import.meta.url));
 describe("envoyGateway", () => {
   it("renders the README example, and the README shows it", () => {
     // GIVEN the infra cluster's settings, with the domain among the cluster secrets
-    const settings = defineSettings({
-      name: "infra",
-      id: 1,
-      network: {
-        nodeCidr: "10.25.11.0/24",
-        podCidr: "10.244.0.0/16",
-        serviceCidr: "10.245.0.0/16",
-        loadBalancerCidr: "10.25.11.64/27",
-      },
-      nodes: [{ name: "infra-1", address: "10.25.11.11" }],
-      kubernetesVersion: "v1.35.0",
-      talosVersion: "v1.13.9",
-      secretVariables: ["SECRET_DOMAIN"],
-    });
+    const settings = defineSettings({ ...PLATFORM_SETTINGS.infra, secretVariables: ["SECRET_DOMAIN"] });
     // AND the README example
     // README:start
     const envoy = envoyGateway({

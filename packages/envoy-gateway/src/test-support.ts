@@ -1,46 +1,16 @@
 // Helpers for this package's tests only (not exported from index.ts).
-import {
-  type ClusterIssuerRef,
-  type ClusterSettings,
-  type Component,
-  defineApp,
-  reference,
-  testSettings,
-} from "@k8s-ops/core";
+import type { ClusterSettings } from "@k8s-ops/core";
+import { certIssuersStandIn, SECRET_DOMAIN_SETTINGS } from "@k8s-ops/testing";
 import type { EnvoyGatewayOptions } from "./index.js";
 
 /** The test cluster, with the domain kept in the cluster secrets. */
-export const settings: ClusterSettings = testSettings({ secretVariables: ["SECRET_DOMAIN"] });
+export const settings: ClusterSettings = SECRET_DOMAIN_SETTINGS;
 
 /**
- * What the gateways need from cert-manager, as the cert-manager component provides it: an app serving the
- * cert-manager.io CRDs and an issuers stage with the production ClusterIssuer.
+ * The stand-in for cert-manager the tests render the gateways with: an app serving the cert-manager.io CRDs and
+ * an issuers stage with the production ClusterIssuer, as the cert-manager component provides them.
  */
-function certManagerStub(): Component & { issuers: { production: ClusterIssuerRef } } {
-  const controller = defineApp({
-    name: "cert-manager",
-    namespace: "cert-manager",
-    layer: "controllers",
-    objects: [],
-    crds: ["cert-manager.io/*", "acme.cert-manager.io/*"],
-  });
-  const issuers = defineApp({
-    name: "cert-manager-issuers",
-    namespace: "cert-manager",
-    layer: "config",
-    folder: "cert-manager",
-    dir: "issuers",
-    objects: [],
-  });
-  return {
-    name: "cert-manager",
-    apps: [controller, issuers],
-    issuers: { production: reference("ClusterIssuer", issuers, "letsencrypt-production") },
-  };
-}
-
-/** The stand-in for cert-manager the tests render the gateways with. */
-export const certs = certManagerStub();
+export const certs = certIssuersStandIn();
 
 /** The required options only, on the test cluster. */
 export const base: EnvoyGatewayOptions = {

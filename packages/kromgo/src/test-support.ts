@@ -1,46 +1,11 @@
 // Fixtures this package's tests share (not exported from index.ts).
-import {
-  type ClusterIssuerRef,
-  type ClusterSettings,
-  type Component,
-  defineApp,
-  reference,
-  testSettings,
-} from "@k8s-ops/core";
+import type { ClusterSettings, Component } from "@k8s-ops/core";
 import { envoyGateway } from "@k8s-ops/envoy-gateway";
+import { routeStandIns } from "@k8s-ops/testing";
 
-/** The test cluster, with the domain kept in the cluster secrets. */
-export const settings: ClusterSettings = testSettings({ secretVariables: ["SECRET_DOMAIN"] });
-
-/** What the gateways need from cert-manager: an app serving its CRDs and the production issuer of a stage. */
-function certManagerStub(): Component & { issuer: ClusterIssuerRef } {
-  const controller = defineApp({
-    name: "cert-manager",
-    namespace: "cert-manager",
-    layer: "controllers",
-    objects: [],
-    crds: ["cert-manager.io/*", "acme.cert-manager.io/*"],
-  });
-  const issuers = defineApp({
-    name: "cert-manager-issuers",
-    namespace: "cert-manager",
-    layer: "config",
-    folder: "cert-manager",
-    dir: "issuers",
-    objects: [],
-  });
-  return {
-    name: "cert-manager",
-    apps: [controller, issuers],
-    issuer: reference("ClusterIssuer", issuers, "letsencrypt-production"),
-  };
-}
-
-export const certs = certManagerStub();
-export const envoy = envoyGateway({
-  settings,
-  addresses: { external: "192.168.0.130", internal: "192.168.0.131" },
-  issuer: certs.issuer,
-});
+/** The gateways on the test cluster (the domain kept in its secrets), beside cert-manager's production issuer. */
+const routes = routeStandIns(envoyGateway);
+export const settings: ClusterSettings = routes.settings;
+export const envoy = routes.gateways;
 /** Everything a component with a route needs beside it to validate. */
-export const alongside: readonly Component[] = [certs, envoy];
+export const alongside: readonly Component[] = routes.alongside;
