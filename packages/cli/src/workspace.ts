@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Cluster } from "@k8s-ops/core";
+import { type Cluster, compareText } from "@k8s-ops/core";
 
 /** The module of a cluster package that exports its `cluster`. */
 export const CLUSTER_MODULE = "src/cluster.ts";
@@ -39,7 +39,7 @@ export async function discoverClusters(repoRoot: string): Promise<ClusterPackage
       dir: join(clustersDir, entry.name),
       root: relative(repoRoot, join(clustersDir, entry.name)).split("\\").join("/"),
     }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => compareText(a.id, b.id));
 }
 
 /** The clusters a command acts on: the one named, the one whose folder we are in, or all of them. */

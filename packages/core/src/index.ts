@@ -21,6 +21,8 @@ export {
   clusterApps,
   defineCluster,
 } from "./cluster.js";
+export { compareText } from "./compare.js";
+export { isBuiltInGroup } from "./crds.js";
 export { isDomainName, isEmailAddress } from "./domains.js";
 export { type Finding, type FindingCode, formatFinding, OptionError, ValidationError } from "./errors.js";
 export {
@@ -67,6 +69,7 @@ export {
   settingsVariables,
 } from "./settings.js";
 export { componentYaml, renderComponents, testSettings } from "./testing.js";
+export { isClusterScoped } from "./validate/scope.js";
 export { type CommitOptions, commitWrite, InterruptedWrite, recoverWrite } from "./write/commit.js";
 export { MANIFEST_FILE, STATE_DIR } from "./write/manifest.js";
 export { hasChanges, planWrite, type WritePlan } from "./write/plan.js";

@@ -1,4 +1,4 @@
-import type { App } from "@k8s-ops/core";
+import { type App, isBuiltInGroup } from "@k8s-ops/core";
 import type { ClusterView } from "../context.js";
 import { type CheckFinding, finding } from "../finding.js";
 import { at, isObject } from "../tree/documents.js";
@@ -16,34 +16,9 @@ export const BOOTSTRAP_APPS: readonly string[] = [
   "flux-system/flux-instance",
 ];
 
-const BUILT_IN_GROUPS = new Set([
-  ...[
-    "",
-    "admissionregistration.k8s.io",
-    "apiextensions.k8s.io",
-    "apiregistration.k8s.io",
-    "apps",
-    "autoscaling",
-  ],
-  ...["batch", "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io"],
-  ...[
-    "flowcontrol.apiserver.k8s.io",
-    "networking.k8s.io",
-    "node.k8s.io",
-    "policy",
-    "rbac.authorization.k8s.io",
-  ],
-  ...["resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io"],
-  ...[
-    "helm.toolkit.fluxcd.io",
-    "kustomize.toolkit.fluxcd.io",
-    "notification.toolkit.fluxcd.io",
-    "source.toolkit.fluxcd.io",
-  ],
-]);
-
+/** Kinds Kubernetes or Flux itself serves: they need no CRD. */
 export function isBuiltIn(apiVersion: string): boolean {
-  return BUILT_IN_GROUPS.has(groupOf(apiVersion));
+  return isBuiltInGroup(groupOf(apiVersion));
 }
 
 /**
