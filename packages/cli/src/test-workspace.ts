@@ -1,5 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -56,7 +68,9 @@ export function createWorkspace(): TestWorkspace {
   const runWith = (options: RunOptions, ...args: string[]): RunResult => {
     const env = { ...process.env, NO_COLOR: "1", ...options.env };
     const ids = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: "utf8", env, ...ids });
+    const node = options.uid === undefined ? process.execPath : nodeRunnableBy(options.uid, base);
+    const result = spawnSync(node, [BIN, ...args], { cwd: root, encoding: "utf8", env, ...ids });
+    if (result.error) throw new Error(`could not start ${node} ${BIN}: ${result.error.message}`);
     return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
   };
   return {
@@ -84,6 +98,34 @@ export function createWorkspace(): TestWorkspace {
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A Node binary the given user can start. The running one may sit where that user cannot reach it (a tool cache
+ * under root's home, say); then a link or copy of it beside the workspaces is used, which that user reaches as it
+ * reaches the CLI itself.
+ */
+function nodeRunnableBy(uid: number, base: string): string {
+  if (canStart(process.execPath, uid)) return process.execPath;
+  const reachable = join(base, `node-${process.version}`);
+  if (!existsSync(reachable)) linkOrCopy(process.execPath, reachable);
+  return reachable;
+}
+
+function canStart(node: string, uid: number): boolean {
+  return spawnSync(node, ["--version"], { uid, gid: uid }).status === 0;
+}
+
+/** Links (or, across file systems, copies) under a temporary name, then renames, so no reader sees half a file. */
+function linkOrCopy(from: string, to: string): void {
+  const temporary = `${to}.${process.pid}`;
+  try {
+    linkSync(from, temporary);
+  } catch {
+    copyFileSync(from, temporary);
+    chmodSync(temporary, 0o755);
+  }
+  renameSync(temporary, to);
 }
 
 function readTree(dir: string): Map<string, string> {
