@@ -11,9 +11,18 @@ const config = defineApp({
   objects: [namespace("web-extra")],
   uses: [{ type: "App", name: "web", namespace: "default", provider: { name: "web", namespace: "default" } }],
 });
+const gitlab = helmApp({
+  name: "gitlab",
+  namespace: "gitlab",
+  layer: "apps",
+  chart: { repository: "https://charts.gitlab.io", chart: "gitlab", version: "9.8.3" },
+});
 const cluster = defineCluster({
   settings: testSettings({ name: "demo" }),
-  components: [{ name: "web", apps: [web, config] }],
+  components: [
+    { name: "web", apps: [web, config] },
+    { name: "gitlab", apps: [gitlab] },
+  ],
 });
 
 describe("the rendered cluster README", () => {
@@ -27,6 +36,7 @@ describe("the rendered cluster README", () => {
     expect(readme).toContain("| CLUSTER_NAME / CLUSTER_ID | `demo` / 9 |");
     expect(readme).toContain("| apps | default | web | `registry.example.org/charts/web` 1.2.3 |");
     expect(readme).toContain("| apps | default | web-config | 1 manifest |");
+    expect(readme).toContain("| apps | gitlab | gitlab | `gitlab` from https://charts.gitlab.io 9.8.3 |");
     expect(readme).toContain("```mermaid\nflowchart LR\n");
     expect(readme).toMatch(/n\d+ --> n\d+/);
   });

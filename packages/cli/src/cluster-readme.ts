@@ -5,15 +5,19 @@ import { toMermaid } from "./graph/render.js";
 export const README_FILE = "README.md";
 
 interface ChartJson {
-  spec?: { url?: string; ref?: { tag?: string } };
+  spec?: { url?: string; ref?: { tag?: string }; chart?: string; version?: string };
 }
 
 /** The chart and version an app installs, or how else it deploys. */
 function source(app: App): string {
-  const repository = app.objects.find((object) => object.kind === "OCIRepository");
-  if (!repository) return app.objects.length === 1 ? "1 manifest" : `${app.objects.length} manifests`;
-  const { spec } = repository.toJSON() as ChartJson;
-  return `\`${(spec?.url ?? "").replace(/^oci:\/\//, "")}\` ${spec?.ref?.tag ?? ""}`;
+  const spec = (kind: string) =>
+    (app.objects.find((o) => o.kind === kind)?.toJSON() as ChartJson | undefined)?.spec;
+  const oci = spec("OCIRepository");
+  if (oci) return `\`${(oci.url ?? "").replace(/^oci:\/\//, "")}\` ${oci.ref?.tag ?? ""}`;
+  const chart = spec("HelmChart");
+  const repository = spec("HelmRepository");
+  if (chart) return `\`${chart.chart ?? ""}\` from ${repository?.url ?? "?"} ${chart.version ?? ""}`;
+  return app.objects.length === 1 ? "1 manifest" : `${app.objects.length} manifests`;
 }
 
 function settingsTable(cluster: Cluster): string[] {

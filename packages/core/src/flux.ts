@@ -1,9 +1,12 @@
 import { HelmRelease } from "@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2/HelmRelease";
 import { Kustomization } from "@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization";
+import { HelmChart } from "@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmChart";
+import { HelmRepository } from "@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmRepository";
 import { OCIRepository } from "@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/OCIRepository";
 import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Namespace } from "kubernetes-models/v1/Namespace";
 import type { App } from "./app.js";
+import type { KubeObject } from "./object.js";
 import type { AppId } from "./refs.js";
 import { toYaml } from "./render/yaml.js";
 
@@ -32,6 +35,50 @@ export function ociRepository(name: string, chart: ChartSource): OCIRepository {
   });
 }
 
+/**
+ * A chart from a classic HTTPS Helm repository, pinned to an exact version: only for charts their project does not
+ * publish to an OCI registry (GitLab's, for one).
+ */
+export interface RepositoryChartSource {
+  /** `https://charts.example.org` */
+  readonly repository: string;
+  readonly chart: string;
+  readonly version: string;
+}
+
+export type AnyChartSource = ChartSource | RepositoryChartSource;
+
+export function isRepositoryChart(chart: AnyChartSource): chart is RepositoryChartSource {
+  return "repository" in chart;
+}
+
+/** The HelmRepository and the HelmChart a release's chartRef names, both called `name`. */
+export function repositoryChart(name: string, chart: RepositoryChartSource): [HelmRepository, HelmChart] {
+  return [
+    new HelmRepository({ metadata: { name }, spec: { interval: "1h", url: chart.repository } }),
+    new HelmChart({
+      metadata: { name },
+      spec: {
+        chart: chart.chart,
+        interval: "15m",
+        sourceRef: { kind: "HelmRepository", name },
+        version: chart.version,
+      },
+    }),
+  ];
+}
+
+/** The source objects of a chart, and the kind a HelmRelease's chartRef names. */
+export function chartSource(
+  name: string,
+  chart: AnyChartSource,
+): { kind: ChartRefKind; objects: KubeObject[] } {
+  if (isRepositoryChart(chart)) return { kind: "HelmChart", objects: repositoryChart(name, chart) };
+  return { kind: "OCIRepository", objects: [ociRepository(name, chart)] };
+}
+
+export type ChartRefKind = "OCIRepository" | "HelmChart";
+
 /** Values Flux reads from a ConfigMap or Secret in the release's namespace, merged before the inline values. */
 export interface ValuesReference {
   readonly kind: "ConfigMap" | "Secret";
@@ -46,8 +93,10 @@ export interface ValuesReference {
 
 export interface HelmReleaseOptions {
   readonly name: string;
-  /** Name of the OCIRepository with the chart. @default name */
+  /** Name of the OCIRepository (or HelmChart) with the chart. @default name */
   readonly chartRef?: string;
+  /** @default "OCIRepository" */
+  readonly chartRefKind?: ChartRefKind;
   readonly values?: Record<string, unknown>;
   readonly releaseName?: string;
   readonly timeout?: string;
@@ -58,7 +107,7 @@ export function helmRelease(options: HelmReleaseOptions): HelmRelease {
   return new HelmRelease({
     metadata: { name: options.name },
     spec: {
-      chartRef: { kind: "OCIRepository", name: options.chartRef ?? options.name },
+      chartRef: { kind: options.chartRefKind ?? "OCIRepository", name: options.chartRef ?? options.name },
       interval: "1h",
       releaseName: options.releaseName,
       timeout: options.timeout,

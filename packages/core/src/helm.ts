@@ -1,12 +1,12 @@
 import type { App, AppOptions } from "./app.js";
 import { defineApp } from "./app.js";
-import type { ChartSource, ValuesReference } from "./flux.js";
-import { helmRelease, ociRepository } from "./flux.js";
+import type { AnyChartSource, ValuesReference } from "./flux.js";
+import { chartSource, helmRelease } from "./flux.js";
 import type { KubeObject } from "./object.js";
 
 export interface HelmAppOptions extends Omit<AppOptions, "objects"> {
-  /** The chart, from an OCI registry, at an exact version. */
-  readonly chart: ChartSource;
+  /** The chart at an exact version: from an OCI registry, or else from an HTTPS Helm repository. */
+  readonly chart: AnyChartSource;
   /** Inline Helm values. @default {} */
   readonly values?: Record<string, unknown>;
   /** Helm release name. @default the app name (the HelmRelease sets no targetNamespace) */
@@ -19,14 +19,25 @@ export interface HelmAppOptions extends Omit<AppOptions, "objects"> {
   readonly objects?: readonly KubeObject[];
 }
 
-/** An app that installs one Helm chart: its OCIRepository, its HelmRelease (chartRef) and any extra objects. */
+/**
+ * An app that installs one Helm chart: its source (an OCIRepository, or a HelmRepository and HelmChart), its
+ * HelmRelease (chartRef) and any extra objects.
+ */
 export function helmApp(options: HelmAppOptions): App {
   const { chart, values, valuesFrom, releaseName, helmTimeout, objects, ...app } = options;
+  const source = chartSource(options.name, chart);
   return defineApp({
     ...app,
     objects: [
-      ociRepository(options.name, chart),
-      helmRelease({ name: options.name, releaseName, timeout: helmTimeout, values, valuesFrom }),
+      ...source.objects,
+      helmRelease({
+        chartRefKind: source.kind,
+        name: options.name,
+        releaseName,
+        timeout: helmTimeout,
+        values,
+        valuesFrom,
+      }),
       ...(objects ?? []),
     ],
   });

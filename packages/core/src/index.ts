@@ -26,17 +26,23 @@ export { isBuiltInGroup } from "./crds.js";
 export { isDomainName, isEmailAddress } from "./domains.js";
 export { type Finding, type FindingCode, formatFinding, OptionError, ValidationError } from "./errors.js";
 export {
+  type AnyChartSource,
   appKustomization,
+  type ChartRefKind,
   type ChartSource,
   CLUSTER_SECRETS,
   CLUSTER_SETTINGS,
+  chartSource,
   clusterEntry,
   FLUX_SOURCE,
   HELM_RELEASE_DEFAULTS,
   type HelmReleaseOptions,
   helmRelease,
+  isRepositoryChart,
   namespace,
   ociRepository,
+  type RepositoryChartSource,
+  repositoryChart,
   type ValuesReference,
 } from "./flux.js";
 export { type AppGraph, type ResolvedApp, resolveDependencies } from "./graph.js";

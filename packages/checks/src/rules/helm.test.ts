@@ -1,7 +1,7 @@
 import { defineApp, helmApp, helmRelease, ociRepository } from "@k8s-ops/core";
 import { describe, expect, it } from "vitest";
 import { entry, inputOf, ksDoc, lines, viewOf, viewOfFiles } from "../test-support.js";
-import { helmReleases, ociRepositories } from "./helm.js";
+import { helmReleases, ociRepositories, repositoryCharts } from "./helm.js";
 
 const chart = { url: "oci://registry.example.org/charts/web", tag: "1.0.0" };
 
@@ -78,6 +78,43 @@ describe("ociRepositories", () => {
       "spec.layerSelector: the OCIRepository does not select the Helm chart layer",
       "spec.ref: the chart version is not pinned",
     ]);
+  });
+});
+
+describe("repositoryCharts", () => {
+  const gitlab = { repository: "https://charts.gitlab.io", chart: "gitlab", version: "9.8.3" };
+
+  it("accepts a chart from an HTTPS repository pinned to an exact version, as core renders it", () => {
+    // GIVEN an app on a classic Helm repository  WHEN checked  THEN the release resolves and the chart is pinned
+    const cluster = viewOf(
+      inputOf([
+        {
+          name: "gitlab",
+          apps: [helmApp({ name: "gitlab", namespace: "gitlab", layer: "apps", chart: gitlab })],
+        },
+      ]),
+    );
+    expect([...helmReleases(cluster), ...repositoryCharts(cluster)]).toEqual([]);
+  });
+
+  it("reports a plain-HTTP repository and a version range", () => {
+    // GIVEN a HelmRepository over HTTP and a HelmChart on a range
+    const cluster = viewOfFiles({
+      ...entry(ksDoc("a", "a", "  targetNamespace: default\n")),
+      "a/kustomization.yaml": "resources: [./source.yaml]\n",
+      "a/source.yaml": [
+        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata: {name: web}\nspec:\n  url: http://charts.example.org\n",
+        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmChart\nmetadata: {name: web}\nspec:\n  chart: web\n  version: 1.x\n  sourceRef: {kind: HelmRepository, name: web}\n",
+      ].join("---\n"),
+    });
+    // WHEN
+    const findings = repositoryCharts(cluster);
+    // THEN both are reported, with what was found
+    expect(lines(findings)).toEqual([
+      "SOURCE_UNPINNED demo › flux-system/a › HelmRepository default/web: spec.url: the Helm repository is not served over HTTPS",
+      "SOURCE_UNPINNED demo › flux-system/a › HelmChart default/web: spec.version: the chart version is not pinned",
+    ]);
+    expect(findings.map((f) => f.found)).toEqual(["http://charts.example.org", "1.x"]);
   });
 });
 

@@ -49,9 +49,11 @@ function chartRefFindings(cluster: ClusterView, release: TreeObject, path: strin
       o.apiVersion.startsWith("source.toolkit.fluxcd.io/"),
   );
   if (found) return [];
+  const kind = ref.kind === "HelmChart" ? "HelmChart" : "OCIRepository";
+  const article = kind === "HelmChart" ? "a" : "an";
   return [
-    finding("SOURCE_UNRESOLVED", path, "chartRef names no OCIRepository in the release's namespace", {
-      expected: `an OCIRepository ${namespace}/${String(ref.name)} rendered in this cluster`,
+    finding("SOURCE_UNRESOLVED", path, `chartRef names no ${kind} in the release's namespace`, {
+      expected: `${article} ${kind} ${namespace}/${String(ref.name)} rendered in this cluster`,
       found: `${String(ref.kind)} ${String(ref.name)}`,
     }),
   ];
@@ -110,6 +112,45 @@ export function ociRepositories(cluster: ClusterView): CheckFinding[] {
     }
     return findings;
   });
+}
+
+/** An exact version: no range, wildcard or `latest` (Helm reads `1.x`, `~1.2` and `>=1` as ranges). */
+const EXACT_VERSION = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/** §13 for charts outside OCI: an HTTPS HelmRepository, and a HelmChart pinned to an exact version of it. */
+export function repositoryCharts(cluster: ClusterView): CheckFinding[] {
+  const repositories = objectsOf(cluster.tree, "HelmRepository", "source.toolkit.fluxcd.io");
+  const insecure = repositories.flatMap((repo) => {
+    const url = str(at(repo.json, "spec.url")) ?? "";
+    if (url.startsWith("https://") || url.startsWith("oci://")) return [];
+    return [
+      finding(
+        "SOURCE_UNPINNED",
+        objectPath(cluster.name, repo, "spec.url"),
+        "the Helm repository is not served over HTTPS",
+        {
+          expected: "https://…",
+          found: url,
+        },
+      ),
+    ];
+  });
+  const charts = objectsOf(cluster.tree, "HelmChart", "source.toolkit.fluxcd.io").flatMap((chart) => {
+    const version = str(at(chart.json, "spec.version")) ?? "";
+    if (EXACT_VERSION.test(version)) return [];
+    return [
+      finding(
+        "SOURCE_UNPINNED",
+        objectPath(cluster.name, chart, "spec.version"),
+        "the chart version is not pinned",
+        {
+          expected: "an exact version (1.2.3), no range or wildcard",
+          found: version === "" ? "no version (the newest)" : version,
+        },
+      ),
+    ];
+  });
+  return [...insecure, ...charts];
 }
 
 function isPinned(ref: unknown): boolean {

@@ -2,7 +2,7 @@ import type { ClusterRule } from "../context.js";
 import { crdOrdering } from "./crds.js";
 import { deprecatedApis } from "./deprecated.js";
 import { healthChecks } from "./health-checks.js";
-import { helmReleases, ociRepositories } from "./helm.js";
+import { helmReleases, ociRepositories, repositoryCharts } from "./helm.js";
 import { unpinnedImages } from "./images.js";
 import { dependsOnGraph, kustomizationFields } from "./kustomizations.js";
 import { namespaces } from "./namespaces.js";
@@ -17,6 +17,7 @@ export const GRAPH_RULES: readonly ClusterRule[] = [
   healthChecks,
   helmReleases,
   ociRepositories,
+  repositoryCharts,
   namespaces,
   orphanFiles,
   crdOrdering,

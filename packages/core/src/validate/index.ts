@@ -161,9 +161,11 @@ function duplicate(cluster: string, app: App, what: string, first: App): Finding
 }
 
 function chartSourceFindings(context: ValidationContext): Finding[] {
-  const repositories = new Set(
+  const sources = new Set(
     context.apps.flatMap((app) =>
-      app.objects.filter((o) => o.kind === "OCIRepository").map((o) => `${app.namespace}/${objectName(o)}`),
+      app.objects
+        .filter((o) => o.kind === "OCIRepository" || o.kind === "HelmChart")
+        .map((o) => `${o.kind} ${app.namespace}/${objectName(o)}`),
     ),
   );
   const findings: Finding[] = [];
@@ -172,13 +174,14 @@ function chartSourceFindings(context: ValidationContext): Finding[] {
       const chartRef = (object.toJSON() as { spec?: { chartRef?: { kind?: string; name?: string } } }).spec
         ?.chartRef;
       if (!chartRef) continue;
-      if (chartRef.kind === "OCIRepository" && repositories.has(`${app.namespace}/${chartRef.name}`))
-        continue;
+      if (sources.has(`${chartRef.kind} ${app.namespace}/${chartRef.name}`)) continue;
+      const kind = chartRef.kind === "HelmChart" ? "HelmChart" : "OCIRepository";
+      const article = kind === "HelmChart" ? "a" : "an";
       findings.push({
         code: "SOURCE_UNRESOLVED",
         path: `${objectPath(context.cluster, app, object)}: spec.chartRef`,
-        message: "chartRef names no OCIRepository in the release's namespace",
-        expected: `an OCIRepository ${app.namespace}/${chartRef.name ?? "?"} rendered in this cluster`,
+        message: `chartRef names no ${kind} in the release's namespace`,
+        expected: `${article} ${kind} ${app.namespace}/${chartRef.name ?? "?"} rendered in this cluster`,
         found: `${chartRef.kind ?? "?"} ${chartRef.name ?? "?"}`,
       });
     }

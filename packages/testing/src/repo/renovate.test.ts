@@ -56,7 +56,7 @@ function extract(): Dep[] {
   return deps;
 }
 
-/** Every chart (OCIRepository url + tag) and image (repository + tag) the rendered app trees pin. */
+/** Every chart (OCIRepository url + tag, HelmChart chart + version) and image (repository + tag) the rendered app trees pin. */
 function renderedPins(): { file: string; name: string; tag: string }[] {
   const pins: { file: string; name: string; tag: string }[] = [];
   const visit = (file: string, node: unknown): void => {
@@ -75,11 +75,17 @@ function renderedPins(): { file: string; name: string; tag: string }[] {
   const rendered = repoFiles().filter((f) => /^clusters\/[^/]+\/apps\/.+\.ya?ml$/.test(f));
   for (const file of rendered) {
     for (const doc of yaml.parseAllDocuments(readRepoFile(file))) {
-      const object = doc.toJS() as { kind?: string; spec?: { url?: string; ref?: { tag?: string } } } | null;
+      const object = doc.toJS() as {
+        kind?: string;
+        spec?: { url?: string; ref?: { tag?: string }; chart?: string; version?: string };
+      } | null;
       const url = object?.spec?.url;
       const tag = object?.spec?.ref?.tag;
+      const { chart, version } = object?.spec ?? {};
       if (object?.kind === "OCIRepository" && url !== undefined && tag !== undefined) {
         pins.push({ file, name: url.replace(/^oci:\/\//, ""), tag });
+      } else if (object?.kind === "HelmChart" && chart !== undefined && version !== undefined) {
+        pins.push({ file, name: chart, tag: version });
       } else visit(file, object);
     }
   }
