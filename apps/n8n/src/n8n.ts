@@ -1,5 +1,9 @@
 import { type AppTemplate, appTemplate } from "@k8s-ops/app-template";
+import { packageOf } from "@k8s-ops/core";
 import { type N8nOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this app renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /** The n8n image, pinned by tag and digest. */
 export const N8N_IMAGE = {
@@ -17,6 +21,7 @@ export function n8n(options: N8nOptions): AppTemplate {
   const { store, storageClass } = o;
   return appTemplate({
     name: "n8n",
+    source: SOURCE,
     namespace: o.namespace,
     image: N8N_IMAGE,
     port: PORT,

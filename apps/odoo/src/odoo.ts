@@ -1,5 +1,9 @@
 import { type AppTemplate, appTemplate } from "@k8s-ops/app-template";
+import { packageOf } from "@k8s-ops/core";
 import { type OdooOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this app renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /** The Odoo community image (Docker official image), pinned by tag and digest. */
 export const ODOO_IMAGE = {
@@ -18,6 +22,7 @@ export function odoo(options: OdooOptions): AppTemplate {
   const { store, storageClass } = o;
   return appTemplate({
     name: "odoo",
+    source: SOURCE,
     namespace: o.namespace,
     image: ODOO_IMAGE,
     port: 8069,

@@ -1,4 +1,4 @@
-import { type App, appRef, type ChartSource, type Component, helmApp } from "@k8s-ops/core";
+import { type App, appRef, type ChartSource, type Component, helmApp, packageOf } from "@k8s-ops/core";
 import { storeSecret } from "@k8s-ops/external-secrets";
 import { checkOptions } from "./checks.js";
 import {
@@ -6,6 +6,9 @@ import {
   type ResolvedActionsRunnerControllerOptions,
   resolveOptions,
 } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 const CHARTS = "oci://ghcr.io/actions/actions-runner-controller-charts";
 
@@ -60,6 +63,7 @@ export function actionsRunnerController(options: ActionsRunnerControllerOptions)
   return {
     name: "actions-runner-controller",
     apps: [controller, scaleSetStage(o, controller)],
+    source: SOURCE,
     runsOn: o.runnerScaleSetName,
   };
 }

@@ -49,7 +49,7 @@ export function appTemplate(options: AppTemplateOptions): AppTemplate {
     uses: unique([...(route?.uses ?? []), ...parts.uses]),
   });
   const apps = [app, ...(parts.database?.apps ?? []), ...(parts.cache?.apps ?? [])];
-  return { name: o.name, apps, app, database: parts.database, cache: parts.cache };
+  return { name: o.name, source: o.source, apps, app, database: parts.database, cache: parts.cache };
 }
 
 function unique(refs: readonly Reference[]): Reference[] {

@@ -1,10 +1,12 @@
 import type { PostgresCredentials } from "@k8s-ops/cloudnative-pg";
-import type {
-  GatewayRef,
-  Layer,
-  SecretStoreRef,
-  StorageClassRef,
-  VolumeSnapshotClassRef,
+import {
+  type GatewayRef,
+  type Layer,
+  type PackageSource,
+  packageOf,
+  type SecretStoreRef,
+  type StorageClassRef,
+  type VolumeSnapshotClassRef,
 } from "@k8s-ops/core";
 import type { GatusCheckOptions } from "@k8s-ops/gatus";
 import type { MoverSecurityContext, ResticRepository, Retention } from "@k8s-ops/volsync";
@@ -134,6 +136,11 @@ export interface AppTemplateOptions {
   readonly namespace: string;
   /** @default "apps" */
   readonly layer?: Layer;
+  /**
+   * The package that defines the app (`packageOf(import.meta.url)` in it), named on every object it renders.
+   * @default this package, @k8s-ops/app-template
+   */
+  readonly source?: PackageSource;
   readonly image: ImageOptions;
   /** The HTTP port the container listens on. */
   readonly port: number;
@@ -153,6 +160,9 @@ export interface AppTemplateOptions {
   readonly addons?: Addons;
 }
 
+/** Named on the objects of apps that do not name their own package. */
+const SOURCE = packageOf(import.meta.url);
+
 export interface ResolvedOptions extends Required<Omit<AppTemplateOptions, "route" | "securityContext">> {
   readonly route?: RouteOptions;
   readonly securityContext: Required<SecurityOptions>;
@@ -163,6 +173,7 @@ export function resolveOptions(options: AppTemplateOptions): ResolvedOptions {
   return {
     ...options,
     layer: options.layer ?? "apps",
+    source: options.source ?? SOURCE,
     env: options.env ?? {},
     probes: options.probes ?? defaultProbes(options.port),
     resources: options.resources ?? { requests: { cpu: "10m" }, limits: { memory: "512Mi" } },

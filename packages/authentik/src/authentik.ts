@@ -1,9 +1,12 @@
 import { postgresCluster } from "@k8s-ops/cloudnative-pg";
-import { type App, type ChartSource, type Component, helmApp } from "@k8s-ops/core";
+import { type App, type ChartSource, type Component, helmApp, packageOf } from "@k8s-ops/core";
 import { httpRoute } from "@k8s-ops/envoy-gateway";
 import { storeSecret } from "@k8s-ops/external-secrets";
 import { checkOptions } from "./checks.js";
 import { type AuthentikOptions, type ResolvedAuthentikOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const AUTHENTIK_CHART: ChartSource = {
   url: "oci://ghcr.io/goauthentik/helm-charts/authentik",
@@ -38,7 +41,12 @@ export function authentik(options: AuthentikOptions): Authentik {
     folder: NAME,
     dir: "database",
   });
-  return { name: NAME, apps: [database.app, authentikApp(o, database)], url: `https://${o.hostname}` };
+  return {
+    name: NAME,
+    source: SOURCE,
+    apps: [database.app, authentikApp(o, database)],
+    url: `https://${o.hostname}`,
+  };
 }
 
 function authentikApp(o: ResolvedAuthentikOptions, database: Database): App {

@@ -5,10 +5,14 @@ import {
   isDomainName,
   isEmailAddress,
   OptionError,
+  packageOf,
 } from "@k8s-ops/core";
 import { checkItemOptions } from "@k8s-ops/external-secrets";
 import { type Issuers, issuersStage } from "./issuers.js";
 import { type CertManagerOptions, type ResolvedCertManagerOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const CERT_MANAGER_CHART: ChartSource = {
   url: "oci://quay.io/jetstack/charts/cert-manager",
@@ -41,7 +45,7 @@ export function certManager(options: CertManagerOptions): CertManager {
     wait: true,
   });
   const { app: issuersApp, issuers } = issuersStage(o);
-  return { name: "cert-manager", apps: [app, issuersApp], issuers };
+  return { name: "cert-manager", source: SOURCE, apps: [app, issuersApp], issuers };
 }
 
 function certManagerValues(o: ResolvedCertManagerOptions): Record<string, unknown> {

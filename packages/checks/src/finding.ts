@@ -34,7 +34,8 @@ export type CheckOnlyCode =
   | "KUSTOMIZE_NOT_RUN"
   | "CLUSTER_LOAD"
   | "TREE_DRIFT"
-  | "NOT_WRITABLE";
+  | "NOT_WRITABLE"
+  | "CHANGESET_MISSING";
 
 export type CheckCode = FindingCode | CheckOnlyCode;
 

@@ -1,4 +1,4 @@
-import { type App, type ChartSource, type Component, defineApp, helmApp } from "@k8s-ops/core";
+import { type App, type ChartSource, type Component, defineApp, helmApp, packageOf } from "@k8s-ops/core";
 import { checkOptions } from "./checks.js";
 import { caExternalSecret, caValuesFrom, meshPeer } from "./mesh.js";
 import { bgpObjects, l2AnnouncementPolicy, loadBalancerPool } from "./network.js";
@@ -10,6 +10,9 @@ import {
   resolveOptions,
 } from "./options.js";
 import { ciliumValues } from "./values.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const CILIUM_CHART: ChartSource = {
   url: "oci://quay.io/cilium/charts/cilium",
@@ -46,6 +49,7 @@ export function cilium(options: CiliumOptions): Cilium {
   return {
     name: "cilium",
     apps: [agentApp(o), config, ...(o.clusterMesh ? [meshCaApp(o, o.clusterMesh)] : [])],
+    source: SOURCE,
     loadBalancerCidr: o.settings.network.loadBalancerCidr,
     meshPeer: o.clusterMesh && meshPeer(o.settings, o.clusterMesh.apiServerIp),
   };

@@ -23,6 +23,16 @@ export interface LoadedCluster {
   readonly findings: readonly CheckFinding[];
 }
 
+/** The cluster's files as they would be after a render: the rendered ones and the hand-written ones on disk. */
+export function workingFiles(loaded: LoadedCluster): Map<string, string> {
+  const files = new Map(loaded.rendered?.files ?? []);
+  for (const path of loaded.rendered?.handWritten ?? []) {
+    const full = join(loaded.pkg.dir, path);
+    if (existsSync(full)) files.set(path, readFileSync(full, "utf8"));
+  }
+  return files;
+}
+
 /** Finishes any write an interruption left half done, in every cluster folder, before anything reads them. */
 export async function recoverAll(packages: readonly ClusterPackage[]): Promise<void> {
   for (const pkg of packages) await recoverWrite(pkg.dir);

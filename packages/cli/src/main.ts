@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
+import { changesCommand } from "./changes/changes-command.js";
 import { checkCommand } from "./check-command.js";
 import { diffCommand } from "./diff/diff-command.js";
 import { graphCommand } from "./graph/graph-command.js";
@@ -48,6 +49,16 @@ const diff: Register = (cli, output, setExit) => {
     );
 };
 
+const changes: Register = (cli, output, setExit) => {
+  cli
+    .command("changes")
+    .description(
+      "fail when a component package's rendered output changed since a revision without a changeset",
+    )
+    .option("--base <ref>", "the revision to compare with (default: origin/main, else main, else HEAD)")
+    .action(async (opts: { base?: string }) => setExit(await changesCommand({ ...opts, ...cwd() }, output)));
+};
+
 const graph: Register = (cli, output, setExit) => {
   cli
     .command("graph")
@@ -66,7 +77,7 @@ function program(output: Output, setExit: SetExit): Command {
     .description("Render and check the Flux trees of the clusters in this repository.")
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
-  for (const register of [render, check, diff, graph]) register(cli, output, setExit);
+  for (const register of [render, check, diff, changes, graph]) register(cli, output, setExit);
   return cli;
 }
 

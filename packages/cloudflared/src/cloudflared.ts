@@ -1,7 +1,17 @@
-import { type ChartSource, type Component, helmApp, isDomainName, OptionError } from "@k8s-ops/core";
+import {
+  type ChartSource,
+  type Component,
+  helmApp,
+  isDomainName,
+  OptionError,
+  packageOf,
+} from "@k8s-ops/core";
 import { checkItemOptions, storeSecret } from "@k8s-ops/external-secrets";
 import { type CloudflaredOptions, type ResolvedCloudflaredOptions, resolveOptions } from "./options.js";
 import { cloudflaredValues } from "./values.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const APP_TEMPLATE_CHART: ChartSource = {
   url: "oci://ghcr.io/bjw-s-labs/helm/app-template",
@@ -31,7 +41,7 @@ export function cloudflared(options: CloudflaredOptions): Cloudflared {
     objects: [token.object],
     uses: [...token.uses, o.gateway],
   });
-  return { name: "cloudflared", apps: [app] };
+  return { name: "cloudflared", source: SOURCE, apps: [app] };
 }
 
 function checkOptions(o: ResolvedCloudflaredOptions): void {

@@ -6,8 +6,12 @@ import {
   type Component,
   helmApp,
   OptionError,
+  packageOf,
 } from "@k8s-ops/core";
 import { type CloudNativePgOptions, type ResolvedCloudNativePgOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const CLOUDNATIVE_PG_CHART: ChartSource = {
   url: "oci://ghcr.io/cloudnative-pg/charts/cloudnative-pg",
@@ -68,6 +72,7 @@ export function cloudnativePg(options: CloudNativePgOptions): CloudNativePg {
   return {
     name: "cloudnative-pg",
     apps: [operator, plugin],
+    source: SOURCE,
     operator: appRef(operator),
     barmanCloud: appRef(plugin),
   };

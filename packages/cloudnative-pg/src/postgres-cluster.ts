@@ -4,6 +4,7 @@ import {
   defineApp,
   type HealthCheckExpr,
   type KubeObject,
+  packageOf,
   type Reference,
   reference,
   type ServiceEndpoint,
@@ -20,6 +21,9 @@ import {
 import { clusterSpec } from "./cluster-spec.js";
 import { type ClusterCredentials, clusterCredentials, POSTGRES_PORT } from "./credentials.js";
 import { objectStore, type StoreObjects, scheduledBackup } from "./object-store.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /** Flux health of a CloudNativePG Cluster: ready once its Ready condition is True. */
 export const POSTGRES_CLUSTER_HEALTH: HealthCheckExpr = {
@@ -88,6 +92,7 @@ export function postgresCluster(options: PostgresClusterOptions): PostgresCluste
   return {
     name: o.name,
     apps: [app],
+    source: SOURCE,
     app,
     objects,
     uses,

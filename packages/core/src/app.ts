@@ -1,5 +1,6 @@
 import type { Layer } from "./layers.js";
 import type { KubeObject } from "./object.js";
+import type { PackageSource } from "./provenance.js";
 import type { AppId, AppRef, Reference } from "./refs.js";
 
 /** A Flux health check on one object the app renders. */
@@ -130,6 +131,8 @@ export type NamespaceComponent = KustomizeComponent;
 export interface Component {
   readonly name: string;
   readonly apps: readonly App[];
+  /** The package that builds the component (`packageOf(import.meta.url)`): every object it renders names it. */
+  readonly source?: PackageSource;
   /** @default [] */
   readonly namespaceComponents?: readonly NamespaceComponent[];
 }

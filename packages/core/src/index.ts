@@ -50,6 +50,13 @@ export { type HelmAppOptions, helmApp } from "./helm.js";
 export { LAYERS, type Layer, layerIndex } from "./layers.js";
 export { apiGroup, describeObject, type KubeObject } from "./object.js";
 export {
+  type PackageSource,
+  PROVENANCE_ANNOTATION,
+  packageOf,
+  parseProvenance,
+  provenanceValue,
+} from "./provenance.js";
+export {
   type AppId,
   type AppRef,
   appKey,

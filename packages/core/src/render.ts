@@ -5,6 +5,7 @@ import type { Finding } from "./errors.js";
 import { ValidationError } from "./errors.js";
 import { resolveDependencies } from "./graph.js";
 import { appPath } from "./paths.js";
+import { provenanceValue } from "./provenance.js";
 import { appDir, buildTree } from "./render/tree.js";
 import { yamlFile } from "./render/yaml.js";
 import { settingsFindings, settingsVariables } from "./settings.js";
@@ -19,6 +20,11 @@ import { SECRET_PLACEHOLDER } from "./validate/variables.js";
 export interface RenderOptions {
   /** Repository-relative folder of the cluster package (Flux paths start there), e.g. `clusters/apps`. */
   readonly root: string;
+  /**
+   * Annotate each component's objects with the package and version that built it. Off for component snapshots,
+   * which would otherwise change with every release of their own package. @default true
+   */
+  readonly provenance?: boolean;
 }
 
 /** A cluster rendered in memory: nothing is written until its findings are empty. */
@@ -51,6 +57,7 @@ export function renderCluster(cluster: Cluster, options: RenderOptions): Rendere
     decryption: handWritten.some((file) => file.endsWith(".sops.yaml")),
     namespaceComponents,
     appComponents,
+    provenance: options.provenance === false ? new Map() : provenanceByApp(cluster),
   });
   const secrets = Object.fromEntries(
     (settings.secretVariables ?? []).map((name) => [name, SECRET_PLACEHOLDER]),
@@ -77,6 +84,14 @@ export function renderCluster(cluster: Cluster, options: RenderOptions): Rendere
     apps: apps.length,
     objects: tree.objects,
   };
+}
+
+function provenanceByApp(cluster: Cluster): Map<App, string> {
+  return new Map(
+    cluster.components.flatMap(({ apps, source }) =>
+      source === undefined ? [] : apps.map((app) => [app, provenanceValue(source)] as const),
+    ),
+  );
 }
 
 /** Renders and throws a ValidationError with every finding, for tests and scripts. */

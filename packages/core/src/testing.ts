@@ -33,7 +33,7 @@ export function renderComponents(
   served: readonly string[] = [],
 ): RenderedCluster {
   const cluster: Cluster = { settings, components, served };
-  return renderCluster(cluster, { root: `clusters/${settings.name}` });
+  return renderCluster(cluster, { root: `clusters/${settings.name}`, provenance: false });
 }
 
 /**

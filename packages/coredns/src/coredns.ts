@@ -3,12 +3,16 @@ import {
   type Component,
   helmApp,
   OptionError,
+  packageOf,
   reference,
   type ServiceEndpoint,
 } from "@k8s-ops/core";
 import { parseCidr } from "cidr-tools";
 import { type CorednsOptions, type ResolvedCorednsOptions, resolveOptions } from "./options.js";
 import { corednsValues, KUBE_DNS } from "./values.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const COREDNS_CHART: ChartSource = {
   url: "oci://ghcr.io/coredns/charts/coredns",
@@ -84,7 +88,7 @@ export function coredns(options: CorednsOptions): Coredns {
     port: 53,
     host: `${KUBE_DNS}.${o.namespace}.svc.${o.clusterDomain}`,
   };
-  return { name: "coredns", apps: [app], serviceIp, service };
+  return { name: "coredns", source: SOURCE, apps: [app], serviceIp, service };
 }
 
 const DOMAIN = /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;

@@ -1,9 +1,20 @@
-import { type AppRef, appRef, type ChartSource, type Component, helmApp, OptionError } from "@k8s-ops/core";
+import {
+  type AppRef,
+  appRef,
+  type ChartSource,
+  type Component,
+  helmApp,
+  OptionError,
+  packageOf,
+} from "@k8s-ops/core";
 import {
   type DragonflyOperatorOptions,
   type ResolvedDragonflyOperatorOptions,
   resolveOptions,
 } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const DRAGONFLY_OPERATOR_CHART: ChartSource = {
   url: "oci://ghcr.io/dragonflydb/dragonfly-operator/helm/dragonfly-operator",
@@ -32,7 +43,7 @@ export function dragonflyOperator(options: DragonflyOperatorOptions = {}): Drago
     crds: DRAGONFLY_CRDS,
     wait: true,
   });
-  return { name: "dragonfly-operator", apps: [app], operator: appRef(app) };
+  return { name: "dragonfly-operator", source: SOURCE, apps: [app], operator: appRef(app) };
 }
 
 function operatorValues(o: ResolvedDragonflyOperatorOptions): Record<string, unknown> {

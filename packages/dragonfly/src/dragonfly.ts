@@ -5,12 +5,16 @@ import {
   type HealthCheckExpr,
   type KubeObject,
   OptionError,
+  packageOf,
   type Reference,
   reference,
   type ServiceEndpoint,
 } from "@k8s-ops/core";
 import { Dragonfly as DragonflyObject } from "@k8s-ops/crds/dragonflydb.io/v1alpha1";
 import type { DragonflyOptions, SnapshotOptions } from "./dragonfly-options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /** The port of the Redis protocol on the Dragonfly Service. */
 export const DRAGONFLY_PORT = 6379;
@@ -62,7 +66,7 @@ export function dragonfly(options: DragonflyOptions): Dragonfly {
     port: DRAGONFLY_PORT,
     host: `${options.name}.${options.namespace}.svc.cluster.local`,
   };
-  return { name: options.name, apps: [app], app, objects, uses, service };
+  return { name: options.name, source: SOURCE, apps: [app], app, objects, uses, service };
 }
 
 function snapshot(options: SnapshotOptions) {

@@ -6,6 +6,7 @@ import {
   type GatewayRef,
   type HealthCheckExpr,
   helmApp,
+  packageOf,
   reference,
   type ServiceEndpoint,
 } from "@k8s-ops/core";
@@ -29,6 +30,9 @@ import {
   wildcardCertificate,
 } from "./gateways.js";
 import { type EnvoyGatewayOptions, type ResolvedEnvoyGatewayOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export interface EnvoyGateway extends Component {
   /** The controller app installs the Gateway API and Envoy Gateway CRDs: `gatewayApi.app` is what waits for them. */
@@ -109,6 +113,7 @@ export function envoyGateway(options: EnvoyGatewayOptions): EnvoyGateway {
   return {
     name: "envoy-gateway",
     apps: [controller, gateways],
+    source: SOURCE,
     gatewayApi: gatewayApiCrds(controller),
     gatewayClass: GATEWAY_CLASS,
     gateways: { external: ref("external"), internal: ref("internal") },

@@ -1,6 +1,16 @@
-import { type ChartSource, type Component, helmApp, isDomainName, OptionError } from "@k8s-ops/core";
+import {
+  type ChartSource,
+  type Component,
+  helmApp,
+  isDomainName,
+  OptionError,
+  packageOf,
+} from "@k8s-ops/core";
 import { checkItemOptions, storeSecret } from "@k8s-ops/external-secrets";
 import { type ExternalDnsOptions, type ResolvedExternalDnsOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /** The chart, from the home-operations OCI mirror: upstream publishes it only as a classic Helm repository. */
 export const EXTERNAL_DNS_CHART: ChartSource = {
@@ -37,7 +47,7 @@ export function externalDns(options: ExternalDnsOptions): ExternalDns {
     uses: [...token.uses, ...(o.gateway ? [o.gateway] : [])],
     crds: o.sources.includes("crd") ? EXTERNAL_DNS_CRDS : [],
   });
-  return { name: "external-dns", apps: [app] };
+  return { name: "external-dns", source: SOURCE, apps: [app] };
 }
 
 function externalDnsValues(o: ResolvedExternalDnsOptions, secretName: string): Record<string, unknown> {

@@ -5,6 +5,7 @@ import {
   defineApp,
   helmApp,
   OptionError,
+  packageOf,
   reference,
   type SecretStoreRef,
   type ServiceEndpoint,
@@ -15,6 +16,9 @@ import {
   resolveOptions,
 } from "./options.js";
 import { onePasswordStore, SECRET_STORE_HEALTH, STORE_NAME } from "./store.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const EXTERNAL_SECRETS_CHART: ChartSource = {
   url: "oci://ghcr.io/external-secrets/charts/external-secrets",
@@ -75,6 +79,7 @@ export function externalSecrets(options: ExternalSecretsOptions): ExternalSecret
   return {
     name: "external-secrets",
     apps: [operator, connectApp, store],
+    source: SOURCE,
     secretStore: reference("SecretStore", store, STORE_NAME),
     connect,
   };

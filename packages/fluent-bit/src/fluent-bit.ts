@@ -1,6 +1,16 @@
-import { type ChartSource, type Component, helmApp, isDomainName, OptionError } from "@k8s-ops/core";
+import {
+  type ChartSource,
+  type Component,
+  helmApp,
+  isDomainName,
+  OptionError,
+  packageOf,
+} from "@k8s-ops/core";
 import { type FluentBitOptions, type ResolvedFluentBitOptions, resolveOptions } from "./options.js";
 import { fluentBitValues } from "./values.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const FLUENT_BIT_CHART: ChartSource = {
   url: "oci://ghcr.io/fluent/helm-charts/fluent-bit",
@@ -28,7 +38,7 @@ export function fluentBit(options: FluentBitOptions): FluentBit {
     values: fluentBitValues(o),
     namespaceLabels: PRIVILEGED,
   });
-  return { name: "fluent-bit", apps: [app] };
+  return { name: "fluent-bit", source: SOURCE, apps: [app] };
 }
 
 /** An in-cluster Service name (`<svc>.<ns>.svc[.cluster.local]`): it resolves in the cluster that asks. */

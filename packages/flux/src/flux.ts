@@ -6,6 +6,7 @@ import {
   defineApp,
   FLUX_SOURCE,
   helmApp,
+  packageOf,
   reference,
   type ServiceEndpoint,
 } from "@k8s-ops/core";
@@ -13,6 +14,9 @@ import { checkOptions } from "./checks.js";
 import { instanceValues } from "./instance.js";
 import { alert, provider, receiver, WEBHOOK_SERVICE } from "./notifications.js";
 import { type FluxOptions, type ResolvedFluxOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const FLUX_OPERATOR_CHART: ChartSource = {
   url: "oci://ghcr.io/controlplaneio-fluxcd/charts/flux-operator",
@@ -68,6 +72,7 @@ export function flux(options: FluxOptions): Flux {
   return {
     name: "flux",
     apps: addons ? [operator, instance, addons] : [operator, instance],
+    source: SOURCE,
     webhookReceiver: o.receiver && webhookEndpoint(instance),
   };
 }

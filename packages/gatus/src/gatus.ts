@@ -1,10 +1,20 @@
-import { type ChartSource, type Component, helmApp, isDomainName, OptionError } from "@k8s-ops/core";
+import {
+  type ChartSource,
+  type Component,
+  helmApp,
+  isDomainName,
+  OptionError,
+  packageOf,
+} from "@k8s-ops/core";
 import { httpRoute } from "@k8s-ops/envoy-gateway";
 import { ClusterRole } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole";
 import { ClusterRoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding";
 import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
 import { type GatusOptions, type ResolvedGatusOptions, resolveOptions } from "./options.js";
 import { gatusValues, SERVICE_ACCOUNT, WEB_PORT } from "./values.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const APP_TEMPLATE_CHART: ChartSource = {
   url: "oci://ghcr.io/bjw-s-labs/helm/app-template",
@@ -40,7 +50,7 @@ export function gatus(options: GatusOptions): Gatus {
     objects: [...configReader(o), route.route],
     uses: [...route.uses, ...(o.storageClass ? [o.storageClass] : [])],
   });
-  return { name: "gatus", apps: [app], url: `https://${o.hostname}` };
+  return { name: "gatus", source: SOURCE, apps: [app], url: `https://${o.hostname}` };
 }
 
 /** The pod's ServiceAccount, allowed to read ConfigMaps in every namespace (the sidecar watches them). */

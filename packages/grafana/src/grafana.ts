@@ -1,10 +1,13 @@
-import { type App, type ChartSource, type Component, defineApp, helmApp } from "@k8s-ops/core";
+import { type App, type ChartSource, type Component, defineApp, helmApp, packageOf } from "@k8s-ops/core";
 import { httpRoute } from "@k8s-ops/envoy-gateway";
 import { checkOptions } from "./checks.js";
 import { dashboardObject, folderObjects } from "./dashboards.js";
 import { logsDatasource, metricsDatasource } from "./datasources.js";
 import { grafanaInstance, oauthSecret, SERVICE } from "./instance.js";
 import { type GrafanaOptions, type ResolvedGrafanaOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const GRAFANA_OPERATOR_CHART: ChartSource = {
   url: "oci://ghcr.io/grafana/helm-charts/grafana-operator",
@@ -36,7 +39,7 @@ export function grafana(options: GrafanaOptions): GrafanaComponent {
     crds: GRAFANA_OPERATOR_CRDS,
     wait: true,
   });
-  return { name: "grafana", apps: [operator, instanceApp(o)], url: `https://${o.hostname}` };
+  return { name: "grafana", source: SOURCE, apps: [operator, instanceApp(o)], url: `https://${o.hostname}` };
 }
 
 function instanceApp(o: ResolvedGrafanaOptions): App {

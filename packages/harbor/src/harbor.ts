@@ -1,10 +1,13 @@
 import { postgresCluster } from "@k8s-ops/cloudnative-pg";
-import { type App, type ChartSource, type Component, helmApp } from "@k8s-ops/core";
+import { type App, type ChartSource, type Component, helmApp, packageOf } from "@k8s-ops/core";
 import { dragonfly } from "@k8s-ops/dragonfly";
 import { httpRoute } from "@k8s-ops/envoy-gateway";
 import { storeSecret } from "@k8s-ops/external-secrets";
 import { checkOptions } from "./checks.js";
 import { type HarborOptions, type ResolvedHarborOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /**
  * Harbor's chart, from the home-operations OCI mirror of https://helm.goharbor.io (upstream publishes no usable OCI
@@ -65,6 +68,7 @@ export function harbor(options: HarborOptions): Harbor {
   return {
     name: NAME,
     apps: [database.app, cache.app, harborApp(o, database, cache)],
+    source: SOURCE,
     url: `https://${o.hostname}`,
   };
 }

@@ -1,10 +1,13 @@
 import { postgresCluster } from "@k8s-ops/cloudnative-pg";
-import { type App, type Component, defineApp, type HealthCheckExpr, helmApp } from "@k8s-ops/core";
+import { type App, type Component, defineApp, type HealthCheckExpr, helmApp, packageOf } from "@k8s-ops/core";
 import { Keycloak, KeycloakRealmImport } from "@k8s-ops/crds/k8s.keycloak.org/v2alpha1";
 import { httpRoute } from "@k8s-ops/envoy-gateway";
 import { storeSecret } from "@k8s-ops/external-secrets";
 import { checkOptions } from "./checks.js";
 import { type KeycloakOptions, type ResolvedKeycloakOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /** The CRD group the operator chart installs: Keycloak and KeycloakRealmImport. */
 export const KEYCLOAK_CRDS = ["k8s.keycloak.org/*"];
@@ -58,6 +61,7 @@ export function keycloak(options: KeycloakOptions): KeycloakComponent {
   return {
     name: NAME,
     apps: [operator, database.app, serverApp(o, database)],
+    source: SOURCE,
     url: `https://${o.hostname}`,
   };
 }

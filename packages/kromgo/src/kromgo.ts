@@ -1,7 +1,17 @@
-import { type ChartSource, type Component, helmApp, isDomainName, OptionError } from "@k8s-ops/core";
+import {
+  type ChartSource,
+  type Component,
+  helmApp,
+  isDomainName,
+  OptionError,
+  packageOf,
+} from "@k8s-ops/core";
 import { httpRoute } from "@k8s-ops/envoy-gateway";
 import { type KromgoOptions, type ResolvedKromgoOptions, resolveOptions } from "./options.js";
 import { HTTP_PORT, kromgoValues } from "./values.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const APP_TEMPLATE_CHART: ChartSource = {
   url: "oci://ghcr.io/bjw-s-labs/helm/app-template",
@@ -34,7 +44,7 @@ export function kromgo(options: KromgoOptions): Kromgo {
     objects: [route.route],
     uses: route.uses,
   });
-  return { name: "kromgo", apps: [app], url: `https://${o.hostname}` };
+  return { name: "kromgo", source: SOURCE, apps: [app], url: `https://${o.hostname}` };
 }
 
 const HTTP_URL = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/;

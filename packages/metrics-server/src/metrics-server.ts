@@ -1,5 +1,8 @@
-import { type ChartSource, type Component, helmApp, OptionError } from "@k8s-ops/core";
+import { type ChartSource, type Component, helmApp, OptionError, packageOf } from "@k8s-ops/core";
 import { type MetricsServerOptions, type ResolvedMetricsServerOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /**
  * Upstream publishes metrics-server only in an HTTP Helm repository. ControlPlane (the flux-operator maintainers)
@@ -31,7 +34,7 @@ export function metricsServer(options: MetricsServerOptions = {}): MetricsServer
     chart: METRICS_SERVER_CHART,
     values: metricsServerValues(o),
   });
-  return { name: "metrics-server", apps: [app] };
+  return { name: "metrics-server", source: SOURCE, apps: [app] };
 }
 
 function metricsServerValues(o: ResolvedMetricsServerOptions): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { type Component, defineApp, type NamespaceComponent, OptionError } from "@k8s-ops/core";
+import { type Component, defineApp, type NamespaceComponent, OptionError, packageOf } from "@k8s-ops/core";
 import { baselinePolicies } from "./baseline.js";
 import { clusterwidePolicies } from "./clusterwide.js";
 import {
@@ -6,6 +6,9 @@ import {
   type ResolvedNetworkPoliciesOptions,
   resolveOptions,
 } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export interface NetworkPolicies extends Component {
   readonly namespaceComponents: readonly NamespaceComponent[];
@@ -32,6 +35,7 @@ export function networkPolicies(options: NetworkPoliciesOptions = {}): NetworkPo
   return {
     name: "network-policies",
     apps: [clusterwide],
+    source: SOURCE,
     namespaceComponents: [{ name: "network-policies", objects: baselinePolicies(o) }],
     exempt: [...o.exempt],
   };

@@ -1,9 +1,19 @@
-import { type ChartSource, type Component, helmApp, type KubeObject, type Reference } from "@k8s-ops/core";
+import {
+  type ChartSource,
+  type Component,
+  helmApp,
+  type KubeObject,
+  packageOf,
+  type Reference,
+} from "@k8s-ops/core";
 import { httpRoute } from "@k8s-ops/envoy-gateway";
 import { storeSecret } from "@k8s-ops/external-secrets";
 import { checkOptions } from "./checks.js";
 import { SEAL_ENV, sealField, serverConfig } from "./config.js";
 import { type OpenBaoOptions, type ResolvedOpenBaoOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const OPENBAO_CHART: ChartSource = {
   url: "oci://ghcr.io/openbao/charts/openbao",
@@ -47,7 +57,12 @@ export function openBao(options: OpenBaoOptions): OpenBao {
     objects: [...extras.objects, ...(route ? [route.route] : [])],
     uses: [o.storageClass, ...extras.uses, ...(route?.uses ?? [])],
   });
-  return { name: NAME, apps: [app], address: `http://${NAME}-active.${o.namespace}.svc.cluster.local:8200` };
+  return {
+    name: NAME,
+    source: SOURCE,
+    apps: [app],
+    address: `http://${NAME}-active.${o.namespace}.svc.cluster.local:8200`,
+  };
 }
 
 function sealSecret(o: ResolvedOpenBaoOptions): Extras {

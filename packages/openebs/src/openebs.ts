@@ -3,11 +3,15 @@ import {
   type Component,
   helmApp,
   OptionError,
+  packageOf,
   reference,
   type StorageClassRef,
 } from "@k8s-ops/core";
 import { type OpenEbsOptions, type ResolvedOpenEbsOptions, resolveOptions } from "./options.js";
 import { HOSTPATH_STORAGE_CLASS, openEbsValues } from "./values.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const OPENEBS_CHART: ChartSource = {
   url: "oci://ghcr.io/openebs/charts/openebs",
@@ -46,6 +50,7 @@ export function openebs(options: OpenEbsOptions): OpenEbs {
   return {
     name: "openebs",
     apps: [app],
+    source: SOURCE,
     storageClass: reference("StorageClass", app, HOSTPATH_STORAGE_CLASS),
   };
 }

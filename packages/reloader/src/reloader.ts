@@ -1,5 +1,8 @@
-import { type ChartSource, type Component, helmApp, OptionError } from "@k8s-ops/core";
+import { type ChartSource, type Component, helmApp, OptionError, packageOf } from "@k8s-ops/core";
 import { type ReloaderOptions, type ResolvedReloaderOptions, resolveOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const RELOADER_CHART: ChartSource = {
   url: "oci://ghcr.io/stakater/charts/reloader",
@@ -36,7 +39,7 @@ export function reloader(options: ReloaderOptions = {}): Reloader {
     chart: RELOADER_CHART,
     values: reloaderValues(o),
   });
-  return { name: "reloader", apps: [app], autoAnnotation: RELOADER_AUTO_ANNOTATION };
+  return { name: "reloader", source: SOURCE, apps: [app], autoAnnotation: RELOADER_AUTO_ANNOTATION };
 }
 
 function reloaderValues(o: ResolvedReloaderOptions): Record<string, unknown> {

@@ -1,9 +1,20 @@
-import { type AppRef, appRef, type ChartSource, type Component, helmApp, OptionError } from "@k8s-ops/core";
+import {
+  type AppRef,
+  appRef,
+  type ChartSource,
+  type Component,
+  helmApp,
+  OptionError,
+  packageOf,
+} from "@k8s-ops/core";
 import {
   type ResolvedSnapshotControllerOptions,
   resolveOptions,
   type SnapshotControllerOptions,
 } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const SNAPSHOT_CONTROLLER_CHART: ChartSource = {
   url: "oci://ghcr.io/piraeusdatastore/helm-charts/snapshot-controller",
@@ -43,7 +54,7 @@ export function snapshotController(options: SnapshotControllerOptions = {}): Sna
     crds: SNAPSHOT_CRDS,
     wait: true,
   });
-  return { name: "snapshot-controller", apps: [app], snapshotApi: appRef(app) };
+  return { name: "snapshot-controller", source: SOURCE, apps: [app], snapshotApi: appRef(app) };
 }
 
 function snapshotControllerValues(o: ResolvedSnapshotControllerOptions): Record<string, unknown> {

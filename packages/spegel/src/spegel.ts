@@ -1,5 +1,8 @@
-import { type ChartSource, type Component, helmApp, OptionError } from "@k8s-ops/core";
+import { type ChartSource, type Component, helmApp, OptionError, packageOf } from "@k8s-ops/core";
 import { type ResolvedSpegelOptions, resolveOptions, type SpegelOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const SPEGEL_CHART: ChartSource = {
   url: "oci://ghcr.io/spegel-org/helm-charts/spegel",
@@ -25,7 +28,7 @@ export function spegel(options: SpegelOptions = {}): Spegel {
     chart: SPEGEL_CHART,
     values: spegelValues(o),
   });
-  return { name: "spegel", apps: [app], mirroredRegistries: o.mirroredRegistries };
+  return { name: "spegel", source: SOURCE, apps: [app], mirroredRegistries: o.mirroredRegistries };
 }
 
 function spegelValues(o: ResolvedSpegelOptions): Record<string, unknown> {

@@ -5,6 +5,7 @@ import {
   defineApp,
   type HealthCheckExpr,
   type KubeObject,
+  packageOf,
   type Reference,
   reference,
   type ServiceEndpoint,
@@ -21,6 +22,9 @@ import type {
 } from "./kafka-options.js";
 import { defaultReplicas, kafkaTopic } from "./topic.js";
 import { kafkaUser } from "./user.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /** Flux health of a Kafka cluster: ready once its Ready condition is True. */
 export const KAFKA_HEALTH: HealthCheckExpr = {
@@ -83,7 +87,7 @@ export function kafka<const L extends readonly KafkaListener[]>(
   const bootstrap = Object.fromEntries(
     options.listeners.map((l) => [l.name, endpoint(app, options.name, l)]),
   ) as Kafka<L[number]["name"]>["bootstrap"];
-  return { name: options.name, apps: [app], app, objects, uses, bootstrap, ref };
+  return { name: options.name, source: SOURCE, apps: [app], app, objects, uses, bootstrap, ref };
 }
 
 /** Replication defaults for the cluster's internal and new topics: three copies where there are three brokers. */

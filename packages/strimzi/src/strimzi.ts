@@ -1,6 +1,17 @@
-import { type AppRef, appRef, type ChartSource, type Component, helmApp, OptionError } from "@k8s-ops/core";
+import {
+  type AppRef,
+  appRef,
+  type ChartSource,
+  type Component,
+  helmApp,
+  OptionError,
+  packageOf,
+} from "@k8s-ops/core";
 import { DNS_LABEL, isCount } from "./formats.js";
 import { type ResolvedStrimziOptions, resolveOptions, type StrimziOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const STRIMZI_CHART: ChartSource = {
   url: "oci://quay.io/strimzi-helm/strimzi-kafka-operator",
@@ -31,7 +42,13 @@ export function strimzi(options: StrimziOptions = {}): Strimzi {
     crds: STRIMZI_CRDS,
     wait: true,
   });
-  return { name: "strimzi", apps: [app], operator: appRef(app), watchNamespaces: o.watchNamespaces };
+  return {
+    name: "strimzi",
+    source: SOURCE,
+    apps: [app],
+    operator: appRef(app),
+    watchNamespaces: o.watchNamespaces,
+  };
 }
 
 function operatorValues(o: ResolvedStrimziOptions): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { type Component, defineApp, helmApp, OptionError } from "@k8s-ops/core";
+import { type Component, defineApp, helmApp, OptionError, packageOf } from "@k8s-ops/core";
 import { APP_TEMPLATE_CHART, CONTROLLER_NAME, controllerRbac, controllerValues } from "./controller.js";
 import type { TalosRole } from "./models.js";
 import {
@@ -7,6 +7,9 @@ import {
   type SystemUpgradeControllerOptions,
 } from "./options.js";
 import { kubernetesPlan, talosPlan, talosServiceAccount } from "./plans.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /** The CRD group of Plans; the controller registers it when it starts. */
 export const SYSTEM_UPGRADE_CRDS = ["upgrade.cattle.io/*"];
@@ -56,6 +59,7 @@ export function systemUpgradeController(options: SystemUpgradeControllerOptions)
   return {
     name: "system-upgrade-controller",
     apps: [controller, plans],
+    source: SOURCE,
     talosApiAccess: { allowedRoles: ["os:admin"], allowedKubernetesNamespaces: [o.namespace] },
   };
 }

@@ -1,4 +1,4 @@
-import { type Component, defineApp, type HealthCheckExpr } from "@k8s-ops/core";
+import { type Component, defineApp, type HealthCheckExpr, packageOf } from "@k8s-ops/core";
 import { VLSingle } from "@k8s-ops/crds/operator.victoriametrics.com/v1";
 import {
   checkAddress,
@@ -11,6 +11,9 @@ import {
 } from "./checks.js";
 import { type LogsHub, logsHubOf } from "./endpoints.js";
 import { type ResolvedVictoriaLogsOptions, resolveOptions, type VictoriaLogsOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /** Cilium LB IPAM: the LoadBalancer IP a Service asks for. */
 export const LBIPAM_IPS = "lbipam.cilium.io/ips";
@@ -65,7 +68,7 @@ export function victoriaLogs(options: VictoriaLogsOptions): VictoriaLogs {
     healthCheckExprs: [VLSINGLE_HEALTH],
   });
   const hub = logsHubOf(app, o.settings.name, `vlsingle-${o.name}`, o.port, o.address);
-  return { name: "victoria-logs", apps: [app], hub };
+  return { name: "victoria-logs", source: SOURCE, apps: [app], hub };
 }
 
 function checkOptions(o: ResolvedVictoriaLogsOptions): void {

@@ -1,9 +1,12 @@
-import { type App, type Component, defineApp } from "@k8s-ops/core";
+import { type App, type Component, defineApp, packageOf } from "@k8s-ops/core";
 import { VMAgent, VMNodeScrape } from "@k8s-ops/crds/operator.victoriametrics.com/v1beta1";
 import { checkCount, checkDuration, checkLabel, type Fail, failer, inRange } from "./checks.js";
 import { type MetricsHub, remoteWriteUrl } from "./endpoints.js";
 import { type ResolvedAgentOptions, resolveAgentOptions, type VMAgentOptions } from "./options.js";
 import { FOLDER } from "./victoria-metrics.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export interface VMAgentComponent extends Component {
   /** The URL the agent remote-writes to: its own tenant on the hub. */
@@ -67,7 +70,7 @@ export function vmAgent(options: VMAgentOptions): VMAgentComponent {
     // On the hub's cluster the agent waits for the hub; elsewhere nothing in this cluster provides it.
     uses: local ? [hub.remoteWrite.service] : [],
   });
-  return { name: "vmagent", apps: [app], remoteWriteUrl: remoteWriteUrl(hub, o.settings) };
+  return { name: "vmagent", source: SOURCE, apps: [app], remoteWriteUrl: remoteWriteUrl(hub, o.settings) };
 }
 
 function checkAgentOptions(o: ResolvedAgentOptions): MetricsHub {

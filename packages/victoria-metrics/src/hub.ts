@@ -1,4 +1,5 @@
 import type { Component, ServiceEndpoint } from "@k8s-ops/core";
+import { packageOf } from "@k8s-ops/core";
 import { alertStage } from "./alert.js";
 import { checkAlerting } from "./alerting-checks.js";
 import { alertmanagerStage } from "./alertmanager.js";
@@ -17,6 +18,9 @@ import { clusterStage } from "./cluster.js";
 import type { MetricsHub } from "./endpoints.js";
 import { type ResolvedHubOptions, resolveHubOptions, type VictoriaMetricsHubOptions } from "./options.js";
 
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
+
 export interface VictoriaMetricsHub extends Component {
   /** What the hub cluster exports: give it to `vmAgent({ hub })` on every cluster that writes here. */
   readonly hub: MetricsHub;
@@ -34,7 +38,13 @@ export function victoriaMetricsHub(options: VictoriaMetricsHubOptions): Victoria
   const { app: cluster, hub } = clusterStage(o);
   const { app: alertmanagerApp, alertmanager } = alertmanagerStage(o);
   const alert = alertStage(o, hub, alertmanager);
-  return { name: "victoria-metrics-hub", apps: [cluster, alertmanagerApp, alert], hub, alertmanager };
+  return {
+    name: "victoria-metrics-hub",
+    source: SOURCE,
+    apps: [cluster, alertmanagerApp, alert],
+    hub,
+    alertmanager,
+  };
 }
 
 function checkHubOptions(o: ResolvedHubOptions): void {

@@ -1,10 +1,13 @@
-import { type App, appRef, type ChartSource, type Component, helmApp } from "@k8s-ops/core";
+import { type App, appRef, type ChartSource, type Component, helmApp, packageOf } from "@k8s-ops/core";
 import { checkCount, checkLabel, failer } from "./checks.js";
 import {
   type ResolvedOperatorOptions,
   resolveOperatorOptions,
   type VictoriaMetricsOperatorOptions,
 } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export const VICTORIA_METRICS_OPERATOR_CHART: ChartSource = {
   url: "oci://ghcr.io/victoriametrics/helm-charts/victoria-metrics-operator",
@@ -52,7 +55,7 @@ export function victoriaMetricsOperator(
     uses: crds.map((app) => appRef(app)),
     wait: true,
   });
-  return { name: "victoria-metrics-operator", apps: [...crds, operator], operator };
+  return { name: "victoria-metrics-operator", source: SOURCE, apps: [...crds, operator], operator };
 }
 
 function prometheusCrdsApp(o: ResolvedOperatorOptions): App {

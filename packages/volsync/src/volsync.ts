@@ -1,5 +1,8 @@
-import { type ChartSource, type Component, helmApp } from "@k8s-ops/core";
+import { type ChartSource, type Component, helmApp, packageOf } from "@k8s-ops/core";
 import { resolveOptions, type VolSyncOptions } from "./options.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 /**
  * The VolSync chart. Backube publishes it only to an HTTP Helm repository (https://backube.github.io/helm-charts;
@@ -36,5 +39,5 @@ export function volsync(options: VolSyncOptions): VolSync {
     uses: [o.snapshots],
     wait: true,
   });
-  return { name: "volsync", apps: [app] };
+  return { name: "volsync", source: SOURCE, apps: [app] };
 }

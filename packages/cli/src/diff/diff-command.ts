@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { type LoadedCluster, loadAll } from "../clusters.js";
+import { type LoadedCluster, loadAll, workingFiles } from "../clusters.js";
 import { type Output, printFindings } from "../output.js";
 import { EXIT } from "../render-command.js";
 import { discoverClusters, findRepoRoot, selectClusters } from "../workspace.js";
@@ -36,11 +34,7 @@ export async function diffCommand(options: DiffCommandOptions, output: Output): 
 }
 
 function diffOne(repoRoot: string, base: string, loaded: LoadedCluster): ClusterDiff {
-  const { pkg, cluster, rendered } = loaded;
-  const work = new Map(rendered?.files ?? []);
-  for (const path of rendered?.handWritten ?? []) {
-    const full = join(pkg.dir, path);
-    if (existsSync(full)) work.set(path, readFileSync(full, "utf8"));
-  }
-  return diffCluster(cluster?.settings.name ?? pkg.id, pkg.root, readTreeAt(repoRoot, base, pkg.root), work);
+  const { pkg, cluster } = loaded;
+  const name = cluster?.settings.name ?? pkg.id;
+  return diffCluster(name, pkg.root, readTreeAt(repoRoot, base, pkg.root), workingFiles(loaded));
 }

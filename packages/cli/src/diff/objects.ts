@@ -40,14 +40,15 @@ export function diffCluster(
     if (a && b) {
       const lines = fieldDiff(a, b);
       if (lines.length > 0)
-        changes.push({ kind: "changed", object: describe(b), kustomization: b.owner, lines });
-    } else if (b) changes.push({ kind: "added", object: describe(b), kustomization: b.owner, lines: [] });
-    else if (a) changes.push({ kind: "removed", object: describe(a), kustomization: a.owner, lines: [] });
+        changes.push({ kind: "changed", object: objectLabel(b), kustomization: b.owner, lines });
+    } else if (b) changes.push({ kind: "added", object: objectLabel(b), kustomization: b.owner, lines: [] });
+    else if (a) changes.push({ kind: "removed", object: objectLabel(a), kustomization: a.owner, lines: [] });
   }
   return { cluster, changes, dependents: dependentsOf(after, changes) };
 }
 
-function byIdentity(tree: FluxTree): Map<string, TreeObject> {
+/** Objects by the Kustomization that applies them and their group, kind, namespace and name. */
+export function byIdentity(tree: FluxTree): Map<string, TreeObject> {
   const map = new Map<string, TreeObject>();
   for (const object of tree.objects) {
     const group = object.apiVersion.includes("/") ? object.apiVersion.split("/")[0] : "";
@@ -56,7 +57,8 @@ function byIdentity(tree: FluxTree): Map<string, TreeObject> {
   return map;
 }
 
-function describe(object: TreeObject): string {
+/** `Kind namespace/name` */
+export function objectLabel(object: TreeObject): string {
   return object.namespace
     ? `${object.kind} ${object.namespace}/${object.name}`
     : `${object.kind} ${object.name}`;

@@ -3,6 +3,7 @@ import { compareText } from "../compare.js";
 import { appKustomization, clusterEntry, clusterSettingsConfigMap, namespace } from "../flux.js";
 import type { ResolvedApp } from "../graph.js";
 import type { KubeObject } from "../object.js";
+import { withProvenance } from "../provenance.js";
 import { KUSTOMIZATION_SCHEMA, schemaUrl, yamlFile } from "./yaml.js";
 
 export const SETTINGS_COMPONENT = "components/cluster-settings";
@@ -17,6 +18,8 @@ export interface TreeInput {
   readonly namespaceComponents: readonly NamespaceComponent[];
   /** Components apps add through Flux `spec.components`, each once. */
   readonly appComponents: readonly NamespaceComponent[];
+  /** The provenance annotation value of each app's objects (apps of components that name no package: none). */
+  readonly provenance: ReadonlyMap<App, string>;
 }
 
 /** Files of a rendered cluster, by path relative to the cluster folder, and how many objects they hold. */
@@ -43,16 +46,19 @@ function addFile(tree: Tree, path: string, documents: readonly unknown[], schema
   tree.files.set(path, yamlFile(documents, schema));
 }
 
-function addObjects(tree: Tree, path: string, objects: readonly KubeObject[]): void {
+/** The provenance annotation value of an object, if a component package built it. */
+type SourceOf = (object: KubeObject) => string | undefined;
+
+function addObjects(tree: Tree, path: string, objects: readonly KubeObject[], sourceOf?: SourceOf): void {
   const first = objects[0];
   const sameKind = first && objects.every((o) => o.apiVersion === first.apiVersion && o.kind === first.kind);
   const schema = first && sameKind ? schemaUrl(first.apiVersion, first.kind) : undefined;
-  addFile(
-    tree,
-    path,
-    objects.map((o) => o.toJSON()),
-    schema,
-  );
+  const documents = objects.map((object) => {
+    const json = object.toJSON() as Record<string, unknown>;
+    const source = sourceOf?.(object);
+    return source === undefined ? json : withProvenance(json, source);
+  });
+  addFile(tree, path, documents, schema);
   tree.objects += objects.length;
 }
 
@@ -102,11 +108,14 @@ function addNamespace(tree: Tree, input: TreeInput, ns: string): void {
     const stages = apps
       .filter(({ app }) => app.folder === folder)
       .sort((a, b) => compareText(a.app.name, b.app.name));
-    const ks = stages.map(({ app, dependsOn }) =>
-      appKustomization(app, `./${input.root}/${appDir(app)}`, dependsOn),
+    const ks = new Map(
+      stages.map(({ app, dependsOn }) => [
+        appKustomization(app, `./${input.root}/${appDir(app)}`, dependsOn) as KubeObject,
+        input.provenance.get(app),
+      ]),
     );
-    addObjects(tree, `apps/${ns}/${folder}/ks.yaml`, ks);
-    for (const { app } of stages) addAppFolder(tree, app);
+    addObjects(tree, `apps/${ns}/${folder}/ks.yaml`, [...ks.keys()], (object) => ks.get(object));
+    for (const { app } of stages) addAppFolder(tree, app, input.provenance.get(app));
   }
 }
 
@@ -115,14 +124,15 @@ export function appDir(app: App): string {
 }
 
 /** The app's objects, one file per kind, listed with the hand-written files in its kustomization.yaml. */
-function addAppFolder(tree: Tree, app: App): void {
-  const files = addObjectFiles(tree, appDir(app), app.objects);
+function addAppFolder(tree: Tree, app: App, source: string | undefined): void {
+  const files = addObjectFiles(tree, appDir(app), app.objects, source);
   const resources = [...files, ...app.files.map((file) => `./${file}`)].sort();
   addFile(tree, `${appDir(app)}/kustomization.yaml`, [kustomization({ resources })], KUSTOMIZATION_SCHEMA);
 }
 
 /** Writes objects one file per kind (`helmrelease.yaml`, `ocirepository.yaml`, …); returns `./file` entries. */
-function addObjectFiles(tree: Tree, dir: string, objects: readonly KubeObject[]): string[] {
+function addObjectFiles(tree: Tree, dir: string, objects: readonly KubeObject[], source?: string): string[] {
+  const sourceOf = source === undefined ? undefined : () => source;
   const byFile = new Map<string, KubeObject[]>();
   for (const object of objects) {
     const file = `${object.kind.toLowerCase()}.yaml`;
@@ -133,6 +143,7 @@ function addObjectFiles(tree: Tree, dir: string, objects: readonly KubeObject[])
       tree,
       `${dir}/${file}`,
       [...group].sort((a, b) => compareText(identity(a), identity(b))),
+      sourceOf,
     );
   }
   return [...byFile.keys()].sort().map((file) => `./${file}`);
