@@ -1,1 +1,4 @@
-export { default } from "@k8s-ops/config/tsup";
+import { packageConfig } from "@k8s-ops/config/tsup";
+
+// `testing` is the cluster packages' shared test suite; vitest stays external (theirs).
+export default packageConfig(["src/index.ts", "src/testing.ts"]);

@@ -15,6 +15,7 @@ import { externalSecrets } from "@k8s-ops/external-secrets";
 import { fluentBit, talosLogDestinations } from "@k8s-ops/fluent-bit";
 import { flux } from "@k8s-ops/flux";
 import { gatus } from "@k8s-ops/gatus";
+import { gitlab, gitlabRunner } from "@k8s-ops/gitlab";
 import {
   GIT_REPOSITORY,
   INFRA_CEPH,
@@ -49,6 +50,14 @@ const gateways = envoyGateway({
 });
 const snapshots = snapshotController();
 const rook = rookCephExternal({ source: INFRA_CEPH, store, snapshotApi: snapshots.snapshotApi });
+const git = gitlab({
+  store,
+  gateway: gateways.gateways.internal,
+  hostname: `gitlab.${domain}`,
+  registryHostname: `gitlab-registry.${domain}`,
+  storageClass: rook.storageClasses.block,
+  objectStorage: { endpoint: INFRA_CEPH.objectStore.endpoint },
+});
 /** What the business apps take from the platform. */
 const business = {
   gateway: gateways.gateways.external,
@@ -68,6 +77,9 @@ const components = [
       "dragonfly-system": ["cluster"],
       odoo: ["world"],
       n8n: ["world"],
+      gitlab: ["world"],
+      "gitlab-runner": ["cluster", "world"],
+      "gitlab-runner-jobs": ["world"],
     },
   }),
   secrets,
@@ -90,6 +102,8 @@ const components = [
   gatus({ gateway: gateways.gateways.external }),
   odoo(business),
   n8n(business),
+  git,
+  gitlabRunner({ store, gitlab: git.server }),
   actionsRunnerController({ store, githubConfigUrl: GIT_REPOSITORY }),
   flux({ url: GIT_REPOSITORY, path: "clusters/apps/flux" }),
 ];

@@ -18,11 +18,13 @@ import { harbor } from "@k8s-ops/harbor";
 import {
   GIT_REPOSITORY,
   INFRA_ROOK,
+  INFRA_S3_HOSTNAME,
   MESH_NATIVE_ROUTING_CIDR,
   meshOf,
   INFRA as settings,
 } from "@k8s-ops/infrastructure";
 import { kromgo } from "@k8s-ops/kromgo";
+import { mattermost } from "@k8s-ops/mattermost";
 import { metricsServer } from "@k8s-ops/metrics-server";
 import { DEFAULT_EGRESS, networkPolicies } from "@k8s-ops/network-policies";
 import { openBao } from "@k8s-ops/openbao";
@@ -53,6 +55,7 @@ const snapshots = snapshotController();
 const rook = rookCeph({
   ...INFRA_ROOK,
   dashboard: { gateway: gateways.gateways.internal, hostname: `ceph.${domain}` },
+  s3: { gateway: gateways.gateways.internal, hostname: INFRA_S3_HOSTNAME },
   snapshotApi: snapshots.snapshotApi,
 });
 const metrics = victoriaMetricsHub({
@@ -82,6 +85,7 @@ const components = [
       "cnpg-system": ["cluster"],
       "dragonfly-system": ["cluster"],
       strimzi: ["cluster"],
+      mattermost: ["cluster", "world"],
     },
   }),
   secrets,
@@ -118,6 +122,13 @@ const components = [
     hostname: `registry.${domain}`,
     storageClass: rook.storageClasses.block,
     s3: { endpoint: `http://${rook.services.rgw.host}:${rook.services.rgw.port}`, bucket: "harbor" },
+  }),
+  mattermost({
+    store,
+    gateway: gateways.gateways.internal,
+    hostname: `chat.${domain}`,
+    storageClass: rook.storageClasses.block,
+    s3: { endpoint: `http://${rook.services.rgw.host}:${rook.services.rgw.port}`, bucket: "mattermost" },
   }),
   openBao({
     storageClass: rook.storageClasses.block,

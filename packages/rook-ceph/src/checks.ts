@@ -30,19 +30,25 @@ export function checkOptions(o: ResolvedRookCephOptions): void {
       String(o.replicas),
     );
   checkItem(fail, "connectionItem", o.connectionItem);
+  for (const [field, route] of [
+    ["dashboard", o.dashboard],
+    ["s3", o.s3],
+  ] as const) {
+    if (route && !isDomainName(route.hostname))
+      fail(
+        `${field}.hostname`,
+        "not a host name",
+        "a name such as ceph.example.com or ceph.${SECRET_DOMAIN}",
+        JSON.stringify(route.hostname),
+      );
+  }
+  // checked after the routes: without rgwEndpoint it is derived from s3.hostname
   if (!URL_RULE.test(o.rgwEndpoint))
     fail(
       "rgwEndpoint",
       "not an HTTP URL",
       "a URL such as http://s3.example.com",
       JSON.stringify(o.rgwEndpoint),
-    );
-  if (o.dashboard && !isDomainName(o.dashboard.hostname))
-    fail(
-      "dashboard.hostname",
-      "not a host name",
-      "a name such as ceph.example.com or ceph.${SECRET_DOMAIN}",
-      JSON.stringify(o.dashboard.hostname),
     );
 }
 

@@ -1,4 +1,5 @@
 import type { Component } from "@k8s-ops/core";
+import { packageOf } from "@k8s-ops/core";
 import type { ICephCluster } from "@k8s-ops/crds/ceph.rook.io/v1";
 import { StorageClass } from "kubernetes-models/storage.k8s.io/v1/StorageClass";
 import { CEPH_IMAGE, csiDriversApp, driverName, operatorApp } from "./charts.js";
@@ -19,6 +20,9 @@ import {
   resolveExternalOptions,
 } from "./options.js";
 import { clusterStage, providedRef, stageUses } from "./stage.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export interface RookCephExternal extends Component {
   /** `ceph-block` and `ceph-filesystem`, provisioning from the provider's pool and filesystem. */
@@ -47,6 +51,7 @@ export function rookCephExternal(options: RookCephExternalOptions): RookCephExte
   return {
     name: "rook-ceph",
     apps: [operator, drivers, imports, cluster],
+    source: SOURCE,
     storageClasses: {
       block: providedRef("StorageClass", cluster, STORAGE_CLASSES.block, undefined),
       filesystem: providedRef("StorageClass", cluster, STORAGE_CLASSES.filesystem, undefined),

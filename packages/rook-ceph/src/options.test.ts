@@ -89,6 +89,34 @@ describe("rookCeph options", () => {
     );
   });
 
+  it("s3: routes RGW through the gateway and exports its HTTPS endpoint to other clusters", () => {
+    // GIVEN an S3 route on the internal gateway
+    const s3 = { gateway: gateways.gateways.internal, hostname: "s3.${SECRET_DOMAIN}" };
+    const rook = rookCeph({ ...base, s3 });
+    // WHEN rendered  THEN the chart routes the object store's Service, the stage waits for the gateway
+    expect(helmValues(appOf(rook, "rook-ceph-cluster"))).toMatchObject({
+      cephObjectStores: [
+        {
+          name: "ceph-objectstore",
+          route: {
+            enabled: true,
+            host: { name: "s3.${SECRET_DOMAIN}" },
+            parentRefs: [{ name: "envoy-internal" }],
+          },
+        },
+      ],
+    });
+    expect(appOf(rook, "rook-ceph-cluster").uses).toContain(gateways.gateways.internal);
+    // AND consumers are handed the routed endpoint, not the in-cluster Service
+    expect(rook.external.objectStore).toEqual({
+      name: "ceph-objectstore",
+      endpoint: "https://s3.${SECRET_DOMAIN}",
+    });
+    expect(() => rookCeph({ ...base, s3: { ...s3, hostname: "not a host" } })).toThrow(
+      'OPTION rookCeph: s3.hostname: not a host name\n  expected: a name such as ceph.example.com or ceph.${SECRET_DOMAIN}\n  found:    "not a host"',
+    );
+  });
+
   it("snapshotApi: the cluster stage depends on the app installing the snapshot CRDs", () => {
     const snapshotApi: AppRef = {
       type: "App",

@@ -12,11 +12,11 @@ export interface CephNode {
   readonly devices: readonly string[];
 }
 
-/** The Ceph dashboard behind a gateway's HTTPS listener. */
+/** A Ceph endpoint (the dashboard, RGW's S3 API) behind a gateway's HTTPS listener. */
 export interface DashboardRoute {
   /** The gateway to attach to, from the envoy-gateway component's `gateways` (e.g. `gateways.internal`). */
   readonly gateway: GatewayRef;
-  /** The host name routed to the dashboard; may contain a `${VAR}`, e.g. `ceph.${SECRET_DOMAIN}`. */
+  /** The host name routed to it; may contain a `${VAR}`, e.g. `ceph.${SECRET_DOMAIN}`. */
   readonly hostname: string;
 }
 
@@ -43,6 +43,11 @@ export interface RookCephOptions {
   /** Route the dashboard through a gateway; the cluster stage then waits for that gateway. @default none */
   readonly dashboard?: DashboardRoute;
   /**
+   * Route RGW's S3 API through a gateway, so that other clusters reach the object store at `https://<hostname>`
+   * (the export's endpoint); the cluster stage then waits for that gateway. @default none
+   */
+  readonly s3?: DashboardRoute;
+  /**
    * The snapshot API, `snapshotController().snapshotApi`: the cluster chart creates the VolumeSnapshotClasses, so its
    * stage depends on the app installing their CRD. @default none (the CRDs are served otherwise)
    */
@@ -53,16 +58,17 @@ export interface RookCephOptions {
    */
   readonly connectionItem?: string;
   /**
-   * The S3 endpoint other clusters reach RGW at. @default the in-cluster URL of the RGW Service
-   * (`http://rook-ceph-rgw-<objectStore>.<namespace>.svc.cluster.local:80`)
+   * The S3 endpoint other clusters reach RGW at. @default `https://<s3.hostname>` with `s3`, else the in-cluster URL
+   * of the RGW Service (`http://rook-ceph-rgw-<objectStore>.<namespace>.svc.cluster.local:80`)
    */
   readonly rgwEndpoint?: string;
 }
 
 /** Options with every default applied. */
 export interface ResolvedRookCephOptions
-  extends Required<Omit<RookCephOptions, "dashboard" | "snapshotApi">> {
+  extends Required<Omit<RookCephOptions, "dashboard" | "s3" | "snapshotApi">> {
   readonly dashboard?: DashboardRoute;
+  readonly s3?: DashboardRoute;
   readonly snapshotApi?: AppRef;
 }
 
@@ -82,10 +88,14 @@ export function resolveOptions(options: RookCephOptions): ResolvedRookCephOption
     replicas: options.replicas ?? 3,
     requireMsgr2: options.requireMsgr2 ?? false,
     dashboard: options.dashboard,
+    s3: options.s3,
     snapshotApi: options.snapshotApi,
     connectionItem: options.connectionItem ?? "rook-ceph-external",
     rgwEndpoint:
-      options.rgwEndpoint ?? `http://rook-ceph-rgw-${objectStore}.${namespace}.svc.cluster.local:${RGW_PORT}`,
+      options.rgwEndpoint ??
+      (options.s3
+        ? `https://${options.s3.hostname}`
+        : `http://rook-ceph-rgw-${objectStore}.${namespace}.svc.cluster.local:${RGW_PORT}`),
   };
 }
 

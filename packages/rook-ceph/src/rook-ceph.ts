@@ -1,4 +1,5 @@
 import type { Component, ServiceEndpoint } from "@k8s-ops/core";
+import { packageOf } from "@k8s-ops/core";
 import { csiDriversApp, operatorApp } from "./charts.js";
 import { checkOptions } from "./checks.js";
 import {
@@ -11,6 +12,9 @@ import { type RookExport, rookExportOf } from "./export.js";
 import { RGW_PORT, type RookCephOptions, resolveOptions } from "./options.js";
 import { clusterStage, providedRef, serviceEndpoint, stageUses } from "./stage.js";
 import { clusterValues, DASHBOARD_PORT } from "./values.js";
+
+/** Named on every object this package renders into a cluster. */
+const SOURCE = packageOf(import.meta.url);
 
 export interface RookCeph extends Component {
   /** `ceph-block` (RBD, the default class), `ceph-filesystem` (CephFS) and `ceph-bucket` (RGW buckets). */
@@ -36,12 +40,13 @@ export function rookCeph(options: RookCephOptions): RookCeph {
   const cluster = clusterStage({
     namespace: o.namespace,
     values: clusterValues(o),
-    uses: stageUses(operator, drivers, o.snapshotApi, o.dashboard?.gateway),
+    uses: stageUses(operator, drivers, o.snapshotApi, o.dashboard?.gateway, o.s3?.gateway),
   });
   const here = o.settings.name;
   return {
     name: "rook-ceph",
     apps: [operator, drivers, cluster],
+    source: SOURCE,
     storageClasses: {
       block: providedRef("StorageClass", cluster, STORAGE_CLASSES.block, here),
       filesystem: providedRef("StorageClass", cluster, STORAGE_CLASSES.filesystem, here),

@@ -90,6 +90,7 @@ function objectStore(o: ResolvedRookCephOptions) {
   };
   return {
     name: o.objectStore,
+    ...(o.s3 ? { route: { enabled: true, ...gatewayRoute(o.s3) } } : {}),
     spec,
     storageClass: {
       enabled: true,
@@ -101,11 +102,11 @@ function objectStore(o: ResolvedRookCephOptions) {
   };
 }
 
-/** The chart's HTTPRoute for the dashboard, on the gateway's HTTPS listener. */
-function dashboardRoute(dashboard: DashboardRoute) {
-  const { gateway } = dashboard;
+/** One of the chart's HTTPRoutes (dashboard, object store), on the gateway's HTTPS listener. */
+function gatewayRoute(route: DashboardRoute) {
+  const { gateway } = route;
   return {
-    host: { name: dashboard.hostname, path: "/", pathType: "PathPrefix" },
+    host: { name: route.hostname, path: "/", pathType: "PathPrefix" },
     parentRefs: [
       {
         group: "gateway.networking.k8s.io",
@@ -129,7 +130,7 @@ export function clusterValues(o: ResolvedRookCephOptions): Record<string, unknow
     ...snapshotClassValues(),
     monitoring: { enabled: false },
     operatorNamespace: o.namespace,
-    ...(o.dashboard ? { route: { dashboard: dashboardRoute(o.dashboard) } } : {}),
+    ...(o.dashboard ? { route: { dashboard: gatewayRoute(o.dashboard) } } : {}),
     toolbox: { enabled: true },
   };
 }

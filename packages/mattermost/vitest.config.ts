@@ -1,0 +1,1 @@
+export { default } from "@k8s-ops/config/vitest";
