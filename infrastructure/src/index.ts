@@ -1,3 +1,4 @@
+export { DOMAIN, type PlatformOptions, platform } from "./layers.js";
 export { coveringCidr, MESH_API_SERVER, MESH_CA_ITEM, MESH_NATIVE_ROUTING_CIDR, meshOf } from "./mesh.js";
 export { GIT_REPOSITORY } from "./repository.js";
 export { APPS, CLUSTERS, type ClusterName, INFRA } from "./settings.js";
