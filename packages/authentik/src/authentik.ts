@@ -1,4 +1,4 @@
-import { postgresCluster } from "@k8s-ops/cloudnative-pg";
+import { type PostgresCluster, serviceDatabase } from "@k8s-ops/cloudnative-pg";
 import { type App, type ChartSource, type Component, helmApp, packageOf } from "@k8s-ops/core";
 import { httpRoute } from "@k8s-ops/envoy-gateway";
 import { storeSecret } from "@k8s-ops/external-secrets";
@@ -21,8 +21,6 @@ export interface Authentik extends Component {
   readonly url: string;
 }
 
-type Database = ReturnType<typeof postgresCluster>;
-
 /**
  * authentik (server and worker) on a CloudNativePG database, its secret key from the secret store, routed through
  * the gateway. The database is a stage of `apps/<namespace>/authentik`.
@@ -30,17 +28,7 @@ type Database = ReturnType<typeof postgresCluster>;
 export function authentik(options: AuthentikOptions): Authentik {
   const o = resolveOptions(options);
   checkOptions(o);
-  const database = postgresCluster({
-    name: `${NAME}-db`,
-    namespace: o.namespace,
-    instances: o.databaseInstances,
-    storage: { storageClass: o.storageClass, size: o.databaseSize },
-    credentials: { store: o.store, item: o.item },
-    database: NAME,
-    monitoring: o.databaseMonitoring,
-    folder: NAME,
-    dir: "database",
-  });
+  const database = serviceDatabase(NAME, o, { database: NAME });
   return {
     name: NAME,
     source: SOURCE,
@@ -49,7 +37,7 @@ export function authentik(options: AuthentikOptions): Authentik {
   };
 }
 
-function authentikApp(o: ResolvedAuthentikOptions, database: Database): App {
+function authentikApp(o: ResolvedAuthentikOptions, database: PostgresCluster): App {
   const secret = storeSecret({
     name: NAME,
     store: o.store,
@@ -77,7 +65,7 @@ function authentikApp(o: ResolvedAuthentikOptions, database: Database): App {
 
 function authentikValues(
   o: ResolvedAuthentikOptions,
-  db: Database,
+  db: PostgresCluster,
   secretName: string,
 ): Record<string, unknown> {
   const fromDb = (key: string) => ({ valueFrom: { secretKeyRef: { key, name: db.secretName } } });

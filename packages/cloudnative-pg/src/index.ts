@@ -27,3 +27,8 @@ export {
   type PostgresCluster,
   postgresCluster,
 } from "./postgres-cluster.js";
+export {
+  type ServiceDatabaseFields,
+  type ServiceDatabaseOptions,
+  serviceDatabase,
+} from "./service-database.js";

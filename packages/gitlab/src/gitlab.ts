@@ -1,4 +1,4 @@
-import { type PostgresCluster, postgresCluster } from "@k8s-ops/cloudnative-pg";
+import { type PostgresCluster, serviceDatabase } from "@k8s-ops/cloudnative-pg";
 import {
   type App,
   type AppRef,
@@ -57,19 +57,10 @@ export interface GitLab extends Component {
 export function gitlab(options: GitLabOptions): GitLab {
   const o = resolveOptions(options);
   checkOptions(o);
-  const database = postgresCluster({
-    name: `${NAME}-db`,
-    namespace: o.namespace,
-    instances: o.databaseInstances,
-    storage: { storageClass: o.storageClass, size: o.databaseSize },
-    credentials: { store: o.store, item: o.item },
+  const database = serviceDatabase(NAME, o, {
     database: DATABASE_NAME,
     owner: DATABASE_USER,
     imageName: GITLAB_POSTGRES_IMAGE,
-    monitoring: o.databaseMonitoring,
-    backup: o.databaseBackup,
-    folder: NAME,
-    dir: "database",
   });
   const buckets = bucketsOf(o.objectStorage.bucketPrefix);
   const app = gitlabApp(o, database, buckets);

@@ -1,4 +1,4 @@
-import { postgresCluster } from "@k8s-ops/cloudnative-pg";
+import { type PostgresCluster, serviceDatabase } from "@k8s-ops/cloudnative-pg";
 import { type App, type ChartSource, type Component, helmApp, packageOf } from "@k8s-ops/core";
 import { dragonfly } from "@k8s-ops/dragonfly";
 import { httpRoute } from "@k8s-ops/envoy-gateway";
@@ -34,7 +34,6 @@ export interface Harbor extends Component {
   readonly url: string;
 }
 
-type Database = ReturnType<typeof postgresCluster>;
 type Cache = ReturnType<typeof dragonfly>;
 
 /**
@@ -45,18 +44,7 @@ type Cache = ReturnType<typeof dragonfly>;
 export function harbor(options: HarborOptions): Harbor {
   const o = resolveOptions(options);
   checkOptions(o);
-  const database = postgresCluster({
-    name: `${NAME}-db`,
-    namespace: o.namespace,
-    instances: o.databaseInstances,
-    storage: { storageClass: o.storageClass, size: o.databaseSize },
-    credentials: { store: o.store, item: o.item },
-    database: "registry",
-    owner: NAME,
-    monitoring: o.databaseMonitoring,
-    folder: NAME,
-    dir: "database",
-  });
+  const database = serviceDatabase(NAME, o, { database: "registry", owner: NAME });
   const cache = dragonfly({
     name: `${NAME}-cache`,
     namespace: o.namespace,
@@ -73,7 +61,7 @@ export function harbor(options: HarborOptions): Harbor {
   };
 }
 
-function harborApp(o: ResolvedHarborOptions, database: Database, cache: Cache): App {
+function harborApp(o: ResolvedHarborOptions, database: PostgresCluster, cache: Cache): App {
   const admin = storeSecret({
     name: `${NAME}-admin`,
     store: o.store,
@@ -110,7 +98,7 @@ function harborApp(o: ResolvedHarborOptions, database: Database, cache: Cache): 
 }
 
 interface Wiring {
-  readonly database: Database;
+  readonly database: PostgresCluster;
   readonly cache: Cache;
   readonly adminSecret: string;
   readonly s3Secret: string;

@@ -1,4 +1,4 @@
-import { postgresCluster } from "@k8s-ops/cloudnative-pg";
+import { type PostgresCluster, serviceDatabase } from "@k8s-ops/cloudnative-pg";
 import { type App, type Component, defineApp, type HealthCheckExpr, helmApp, packageOf } from "@k8s-ops/core";
 import { Keycloak, KeycloakRealmImport } from "@k8s-ops/crds/k8s.keycloak.org/v2alpha1";
 import { httpRoute } from "@k8s-ops/envoy-gateway";
@@ -47,17 +47,7 @@ export function keycloak(options: KeycloakOptions): KeycloakComponent {
     crds: KEYCLOAK_CRDS,
     wait: true,
   });
-  const database = postgresCluster({
-    name: `${NAME}-db`,
-    namespace: o.namespace,
-    instances: o.databaseInstances,
-    storage: { storageClass: o.storageClass, size: o.databaseSize },
-    credentials: { store: o.store, item: o.item },
-    database: NAME,
-    monitoring: o.databaseMonitoring,
-    folder: NAME,
-    dir: "database",
-  });
+  const database = serviceDatabase(NAME, o, { database: NAME });
   return {
     name: NAME,
     apps: [operator, database.app, serverApp(o, database)],
@@ -66,9 +56,7 @@ export function keycloak(options: KeycloakOptions): KeycloakComponent {
   };
 }
 
-type Database = ReturnType<typeof postgresCluster>;
-
-function serverApp(o: ResolvedKeycloakOptions, database: Database): App {
+function serverApp(o: ResolvedKeycloakOptions, database: PostgresCluster): App {
   const admin = storeSecret({
     name: `${NAME}-admin`,
     store: o.store,
@@ -94,7 +82,7 @@ function serverApp(o: ResolvedKeycloakOptions, database: Database): App {
   });
 }
 
-function server(o: ResolvedKeycloakOptions, database: Database, adminSecret: string): Keycloak {
+function server(o: ResolvedKeycloakOptions, database: PostgresCluster, adminSecret: string): Keycloak {
   return new Keycloak({
     metadata: { name: NAME },
     spec: {

@@ -1,4 +1,4 @@
-import { postgresCluster } from "@k8s-ops/cloudnative-pg";
+import { type PostgresCluster, serviceDatabase } from "@k8s-ops/cloudnative-pg";
 import { type App, type Component, helmApp, packageOf, type RepositoryChartSource } from "@k8s-ops/core";
 import { httpRoute } from "@k8s-ops/envoy-gateway";
 import { storeSecret } from "@k8s-ops/external-secrets";
@@ -30,8 +30,6 @@ export interface Mattermost extends Component {
   readonly url: string;
 }
 
-type Database = ReturnType<typeof postgresCluster>;
-
 /**
  * Mattermost Team Edition on a CloudNativePG database, with its files in an S3-compatible bucket (Ceph RGW), the
  * database connection and S3 keys from the secret store, routed through the gateway. The database is the
@@ -40,19 +38,7 @@ type Database = ReturnType<typeof postgresCluster>;
 export function mattermost(options: MattermostOptions): Mattermost {
   const o = resolveOptions(options);
   checkOptions(o);
-  const database = postgresCluster({
-    name: `${NAME}-db`,
-    namespace: o.namespace,
-    instances: o.databaseInstances,
-    storage: { storageClass: o.storageClass, size: o.databaseSize },
-    credentials: { store: o.store, item: o.item },
-    database: NAME,
-    owner: NAME,
-    monitoring: o.databaseMonitoring,
-    backup: o.databaseBackup,
-    folder: NAME,
-    dir: "database",
-  });
+  const database = serviceDatabase(NAME, o, { database: NAME, owner: NAME });
   return {
     name: NAME,
     source: SOURCE,
@@ -61,7 +47,7 @@ export function mattermost(options: MattermostOptions): Mattermost {
   };
 }
 
-function mattermostApp(o: ResolvedMattermostOptions, database: Database): App {
+function mattermostApp(o: ResolvedMattermostOptions, database: PostgresCluster): App {
   const connection = storeSecret({
     name: `${NAME}-db-connection`,
     store: o.store,
@@ -104,7 +90,7 @@ function mattermostApp(o: ResolvedMattermostOptions, database: Database): App {
  * What the chart's `externalDB.externalConnectionString` takes: the PostgreSQL DSN without its `postgres://`
  * scheme (the chart adds it), the password URL-encoded. Quoted, so Flux sets it as a string at the target path.
  */
-function connectionString(database: Database): string {
+function connectionString(database: PostgresCluster): string {
   const { host, port } = database.service;
   const password = "{{ .POSTGRES_PASSWORD | urlquery }}";
   return `"${NAME}:${password}@${host}:${port}/${database.database}?sslmode=require&connect_timeout=10"`;
