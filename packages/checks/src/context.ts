@@ -17,7 +17,7 @@ export interface ClusterInput {
   readonly apps?: readonly App[];
   /**
    * Apps (`namespace/name`) the bootstrap installs before Flux starts, so their CRDs are served from the start.
-   * @default BOOTSTRAP_APPS: cilium, coredns, spegel, cert-manager, flux-operator, flux-instance
+   * @default the cluster's apps the bootstrap helmfile installs (`BOOTSTRAP_ORDER` of @k8s-ops/bootstrap)
    */
   readonly bootstrapped?: readonly string[];
   /** Kinds served before Flux starts (`group/Kind` or `group/*`), by the platform or the bootstrap. @default [] */

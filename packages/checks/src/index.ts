@@ -38,7 +38,7 @@ export { dataClassDeclared } from "./policy/data-class-rule.js";
 export { formatDuration, parseDuration } from "./policy/duration.js";
 export { baselineNetworkPolicies } from "./policy/network.js";
 export { volumesBackedUp } from "./policy/volsync.js";
-export { BOOTSTRAP_APPS, isBuiltIn } from "./rules/crds.js";
+export { bootstrappedApps, isBuiltIn } from "./rules/crds.js";
 export { API_CHANGES, type ApiChange, apiChange } from "./rules/deprecated.js";
 export {
   CHECK_GROUPS,

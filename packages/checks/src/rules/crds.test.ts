@@ -1,7 +1,7 @@
 import { type Component, defineApp, helmApp } from "@k8s-ops/core";
 import { describe, expect, it } from "vitest";
 import { inputOf, lines, raw, viewOf } from "../test-support.js";
-import { crdOrdering } from "./crds.js";
+import { bootstrappedApps, crdOrdering } from "./crds.js";
 
 const chart = { url: "oci://r.example.org/c/operator", tag: "1.0.0" };
 const widget = (name: string) => raw({ apiVersion: "example.io/v1", kind: "Widget", metadata: { name } });
@@ -66,5 +66,24 @@ describe("crdOrdering", () => {
     };
     expect(crdOrdering(viewOf(inputOf([served], { served: ["example.io/*"] })))).toEqual([]);
     expect(crdOrdering({ ...viewOf(inputOf([served])), bootstrapped: ["ops/operator"] })).toEqual([]);
+  });
+
+  it("takes the bootstrapped apps from the bootstrap helmfile's order, external-secrets included", () => {
+    // GIVEN apps of which some the bootstrap helmfile installs
+    const chart = { url: "oci://registry.example.org/charts/x", tag: "1.0.0" };
+    const app = (name: string, namespace: string) =>
+      helmApp({ name, namespace, layer: "controllers", chart });
+    const apps = [
+      app("cilium", "kube-system"),
+      app("external-secrets", "external-secrets"),
+      app("flux-operator", "flux-system"),
+      app("rook-ceph", "rook-ceph"),
+    ];
+    // WHEN / THEN those, by namespace and name, and no other
+    expect(bootstrappedApps(apps)).toEqual([
+      "kube-system/cilium",
+      "external-secrets/external-secrets",
+      "flux-system/flux-operator",
+    ]);
   });
 });

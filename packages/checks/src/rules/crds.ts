@@ -1,3 +1,4 @@
+import { BOOTSTRAP_ORDER } from "@k8s-ops/bootstrap";
 import { type App, isBuiltInGroup } from "@k8s-ops/core";
 import type { ClusterView } from "../context.js";
 import { type CheckFinding, finding } from "../finding.js";
@@ -6,15 +7,11 @@ import { objectPath, type TreeObject } from "../tree/model.js";
 import { groupOf } from "../tree/scope.js";
 import { ancestors } from "./kustomizations.js";
 
-/** The bootstrap's helmfile order: these apps and their CRDs exist before Flux reconciles anything. */
-export const BOOTSTRAP_APPS: readonly string[] = [
-  "kube-system/cilium",
-  "kube-system/coredns",
-  "kube-system/spegel",
-  "cert-manager/cert-manager",
-  "flux-system/flux-operator",
-  "flux-system/flux-instance",
-];
+/** The apps the bootstrap helmfile installs (`namespace/name`): they and their CRDs exist before Flux starts. */
+export function bootstrappedApps(apps: readonly App[]): string[] {
+  const names = new Set<string>(BOOTSTRAP_ORDER);
+  return apps.filter((app) => names.has(app.name)).map((app) => `${app.namespace}/${app.name}`);
+}
 
 /** Kinds Kubernetes or Flux itself serves: they need no CRD. */
 export function isBuiltIn(apiVersion: string): boolean {
@@ -42,7 +39,7 @@ function objectFindings(cluster: ClusterView, apps: readonly App[], object: Tree
   const path = objectPath(cluster.name, object);
   if (!provider) return unprovided(cluster, apps, object, path);
   const id = `${provider.namespace}/${provider.name}`;
-  if ((cluster.bootstrapped ?? BOOTSTRAP_APPS).includes(id) || id === object.owner) return [];
+  if ((cluster.bootstrapped ?? bootstrappedApps(apps)).includes(id) || id === object.owner) return [];
   if (!ancestors(cluster, object.owner).has(id)) {
     return [
       finding(
