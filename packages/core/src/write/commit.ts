@@ -31,8 +31,10 @@ export async function commitWrite(plan: WritePlan, options: CommitOptions = {}):
   const staging = join(clusterDir, STAGING_DIR);
   await rm(staging, { recursive: true, force: true });
   const moves = [...plan.added, ...plan.changed];
-  for (const path of moves) await writeNew(join(staging, path), rendered.files.get(path) ?? "");
-  await writeNew(join(staging, MANIFEST_FILE), serializeManifest(manifestFor(rendered.files)));
+  await writeAll(staging, [
+    ...moves.map((path): [string, string] => [path, rendered.files.get(path) ?? ""]),
+    [MANIFEST_FILE, serializeManifest(manifestFor(rendered.files))],
+  ]);
   const journal: Journal = { moves: [...moves, MANIFEST_FILE], removes: plan.removed };
   await writeNew(join(clusterDir, `${JOURNAL_FILE}.tmp`), JSON.stringify(journal));
   await rename(join(clusterDir, `${JOURNAL_FILE}.tmp`), join(clusterDir, JOURNAL_FILE));
@@ -74,6 +76,13 @@ async function applyJournal(clusterDir: string, journal: Journal, interruptAfter
   }
   await rm(join(clusterDir, STAGING_DIR), { recursive: true, force: true });
   await unlink(join(clusterDir, JOURNAL_FILE));
+}
+
+/** Writes files under `dir` concurrently (staging has no order to keep: the journal's moves have one). */
+async function writeAll(dir: string, files: readonly [string, string][]): Promise<void> {
+  const folders = [...new Set(files.map(([path]) => dirname(join(dir, path))))];
+  await Promise.all(folders.map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all(files.map(([path, content]) => writeFile(join(dir, path), content)));
 }
 
 async function writeNew(path: string, content: string): Promise<void> {

@@ -33,8 +33,11 @@ export async function planWrite(clusterDir: string, rendered: RenderedCluster): 
   const changed: string[] = [];
   const findings: Finding[] = [];
   const where = (path: string) => `${rendered.root}/${path}`;
-  for (const [path, content] of [...rendered.files].sort(([a], [b]) => compareText(a, b))) {
-    const onDisk = await readIfExists(join(clusterDir, path));
+  // read concurrently, judged in path order, so the findings come out in the same order every time
+  const files = [...rendered.files].sort(([a], [b]) => compareText(a, b));
+  const onDiskAll = await Promise.all(files.map(([path]) => readIfExists(join(clusterDir, path))));
+  for (const [index, [path, content]] of files.entries()) {
+    const onDisk = onDiskAll[index];
     const owned = previous.files[path];
     if (onDisk === content) continue;
     if (onDisk === undefined) added.push(path);
