@@ -79,6 +79,19 @@ export function chartSource(
 
 export type ChartRefKind = "OCIRepository" | "HelmChart";
 
+/**
+ * How a HelmRelease whose chartRef names no source is reported, by core's validation and by the checks alike;
+ * `target` is the `namespace/name` it names.
+ */
+export function unresolvedChartRef(kind: unknown, target: string): { message: string; expected: string } {
+  const source: ChartRefKind = kind === "HelmChart" ? "HelmChart" : "OCIRepository";
+  const article = source === "HelmChart" ? "a" : "an";
+  return {
+    message: `chartRef names no ${source} in the release's namespace`,
+    expected: `${article} ${source} ${target} rendered in this cluster`,
+  };
+}
+
 /** Values Flux reads from a ConfigMap or Secret in the release's namespace, merged before the inline values. */
 export interface ValuesReference {
   readonly kind: "ConfigMap" | "Secret";

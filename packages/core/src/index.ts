@@ -43,6 +43,7 @@ export {
   ociRepository,
   type RepositoryChartSource,
   repositoryChart,
+  unresolvedChartRef,
   type ValuesReference,
 } from "./flux.js";
 export { type AppGraph, type ResolvedApp, resolveDependencies } from "./graph.js";

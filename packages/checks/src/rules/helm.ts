@@ -1,3 +1,4 @@
+import { unresolvedChartRef } from "@k8s-ops/core";
 import { type ClusterView, objectsOf } from "../context.js";
 import { type CheckFinding, finding } from "../finding.js";
 import { at, isObject, str } from "../tree/documents.js";
@@ -49,11 +50,10 @@ function chartRefFindings(cluster: ClusterView, release: TreeObject, path: strin
       o.apiVersion.startsWith("source.toolkit.fluxcd.io/"),
   );
   if (found) return [];
-  const kind = ref.kind === "HelmChart" ? "HelmChart" : "OCIRepository";
-  const article = kind === "HelmChart" ? "a" : "an";
+  const { message, expected } = unresolvedChartRef(ref.kind, `${namespace}/${String(ref.name)}`);
   return [
-    finding("SOURCE_UNRESOLVED", path, `chartRef names no ${kind} in the release's namespace`, {
-      expected: `${article} ${kind} ${namespace}/${String(ref.name)} rendered in this cluster`,
+    finding("SOURCE_UNRESOLVED", path, message, {
+      expected,
       found: `${String(ref.kind)} ${String(ref.name)}`,
     }),
   ];

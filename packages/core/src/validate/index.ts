@@ -1,5 +1,6 @@
 import type { App, NamespaceComponent } from "../app.js";
 import type { Finding } from "../errors.js";
+import { unresolvedChartRef } from "../flux.js";
 import { apiGroup, describeObject, type KubeObject, objectName } from "../object.js";
 import { appPath, objectPath } from "../paths.js";
 import { labelFinding, releaseNameFinding, subdomainFinding } from "./names.js";
@@ -175,13 +176,10 @@ function chartSourceFindings(context: ValidationContext): Finding[] {
         ?.chartRef;
       if (!chartRef) continue;
       if (sources.has(`${chartRef.kind} ${app.namespace}/${chartRef.name}`)) continue;
-      const kind = chartRef.kind === "HelmChart" ? "HelmChart" : "OCIRepository";
-      const article = kind === "HelmChart" ? "a" : "an";
       findings.push({
         code: "SOURCE_UNRESOLVED",
         path: `${objectPath(context.cluster, app, object)}: spec.chartRef`,
-        message: `chartRef names no ${kind} in the release's namespace`,
-        expected: `${article} ${kind} ${app.namespace}/${chartRef.name ?? "?"} rendered in this cluster`,
+        ...unresolvedChartRef(chartRef.kind, `${app.namespace}/${chartRef.name ?? "?"}`),
         found: `${chartRef.kind ?? "?"} ${chartRef.name ?? "?"}`,
       });
     }
