@@ -14,22 +14,33 @@ export interface PackageSource {
  */
 export const PROVENANCE_ANNOTATION = "k8s-ops.dev/source";
 
+/** Manifests read so far, by folder: a package with several builder modules reads its package.json once. */
+const sources = new Map<string, PackageSource>();
+
 /**
- * The package a module belongs to: the nearest package.json above it. Called once per component package, with
- * its own `import.meta.url`, so it holds from the sources (tests) and from `dist/` alike.
+ * The package a module belongs to: the nearest package.json above it. Called once per builder module, with its
+ * own `import.meta.url`, so it holds from the sources (tests) and from `dist/` alike.
  */
 export function packageOf(moduleUrl: string): PackageSource {
   const start = dirname(fileURLToPath(moduleUrl));
   for (let dir = start; ; dir = dirname(dir)) {
+    const known = sources.get(dir);
+    if (known) return known;
     const manifest = join(dir, "package.json");
     if (existsSync(manifest)) {
-      const { name, version } = JSON.parse(readFileSync(manifest, "utf8")) as Partial<PackageSource>;
-      if (typeof name !== "string" || typeof version !== "string")
-        throw new Error(`${manifest} has no name and version, so it cannot name what a component renders`);
-      return { name, version };
+      const source = readSource(manifest);
+      sources.set(dir, source);
+      return source;
     }
     if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
   }
+}
+
+function readSource(manifest: string): PackageSource {
+  const { name, version } = JSON.parse(readFileSync(manifest, "utf8")) as Partial<PackageSource>;
+  if (typeof name !== "string" || typeof version !== "string")
+    throw new Error(`${manifest} has no name and version, so it cannot name what a component renders`);
+  return { name, version };
 }
 
 export function provenanceValue(source: PackageSource): string {
