@@ -17,10 +17,7 @@ import { systemUpgradeController } from "@k8s-ops/system-upgrade-controller";
 import { OPENEBS_HOSTPATH } from "@k8s-ops/talos";
 import { volsync } from "@k8s-ops/volsync";
 import { MESH_NATIVE_ROUTING_CIDR, meshOf } from "./mesh.js";
-import { CLUSTERS, type ClusterName } from "./settings.js";
-
-/** The domain every cluster serves, substituted by Flux from `cluster-secrets` so that it stays out of git. */
-export const DOMAIN = "${SECRET_DOMAIN}";
+import { CLUSTERS, type ClusterName, DOMAIN } from "./settings.js";
 
 export interface PlatformOptions {
   readonly cluster: ClusterName;

@@ -4,6 +4,9 @@ import { APPS_INVENTORY, INFRA_INVENTORY, inventoryNodes } from "@k8s-ops/talos"
 /** Values that must not be public; kept in each cluster's SOPS-encrypted `cluster-secrets`. */
 const SECRET_VARIABLES = ["SECRET_DOMAIN"];
 
+/** The domain every cluster serves, substituted by Flux from `cluster-secrets` so that it stays out of git. */
+export const DOMAIN = "${SECRET_DOMAIN}";
+
 const shared = {
   bgpPeer: { peerAsn: 65000, peerAddress: "10.25.11.1" },
   nodeCidr: "10.25.11.0/24",

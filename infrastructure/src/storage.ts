@@ -1,9 +1,9 @@
 import { type RookCephOptions, rookCephExport } from "@k8s-ops/rook-ceph";
 import { cephNodes, INFRA_INVENTORY } from "@k8s-ops/talos";
-import { INFRA } from "./settings.js";
+import { DOMAIN, INFRA } from "./settings.js";
 
 /** Where RGW's S3 API is routed on infra's internal gateway, for the apps cluster's buckets. */
-export const INFRA_S3_HOSTNAME = "s3.${SECRET_DOMAIN}";
+export const INFRA_S3_HOSTNAME = `s3.${DOMAIN}`;
 
 /** Rook-Ceph on infra: the options both clusters agree on (infra routes `INFRA_S3_HOSTNAME` to RGW). */
 export const INFRA_ROOK = {
