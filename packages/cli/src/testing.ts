@@ -4,19 +4,29 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { type Cluster, PROVENANCE_ANNOTATION, provenanceValue, renderOrThrow } from "@k8s-ops/core";
+import {
+  type Cluster,
+  PROVENANCE_ANNOTATION,
+  provenanceValue,
+  type RenderedCluster,
+  renderOrThrow,
+} from "@k8s-ops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { type ClusterReport, clusterPackageAt, verifyCluster } from "./verify.js";
 
 /** `packageDir` is the cluster package's folder (`clusters/<name>`); `cluster` what its module exports. */
 export function describeClusterPackage(packageDir: string, cluster: Cluster): void {
-  const root = `clusters/${basename(packageDir)}`;
-  describe(`the cluster package ${root}`, () => {
+  describe(`the cluster package clusters/${basename(packageDir)}`, () => {
+    let root: string;
     let report: ClusterReport;
+    let rendered: RenderedCluster;
     beforeAll(async () => {
       // GIVEN the cluster package and its committed tree; WHEN it is rendered in memory and compared
-      report = await verifyCluster(await clusterPackageAt(packageDir));
+      const pkg = await clusterPackageAt(packageDir);
+      root = pkg.root;
+      report = await verifyCluster(pkg);
+      rendered = renderOrThrow(cluster, { root });
     }, 120_000);
 
     it("renders without a single finding", () => {
@@ -28,8 +38,7 @@ export function describeClusterPackage(packageDir: string, cluster: Cluster): vo
     });
 
     it("renders the same bytes twice", () => {
-      const first = renderOrThrow(cluster, { root });
-      expect([...renderOrThrow(cluster, { root }).files]).toEqual([...first.files]);
+      expect([...renderOrThrow(cluster, { root }).files]).toEqual([...rendered.files]);
     });
 
     it("builds every rendered folder with kubectl kustomize", (context) => {
@@ -58,12 +67,11 @@ export function describeClusterPackage(packageDir: string, cluster: Cluster): vo
       // GIVEN every component of the cluster  THEN each names its package
       expect(cluster.components.filter((c) => c.source === undefined).map((c) => c.name)).toEqual([]);
       // AND every object in its app folders (and their Kustomizations) carries that package and version
-      const rendered = renderOrThrow(cluster, { root }).files;
       const unmarked = cluster.components.flatMap((component) =>
         component.apps.flatMap((app) => {
           const folder = `apps/${app.namespace}/${app.folder}/`;
           const expected = component.source && provenanceValue(component.source);
-          return [...rendered]
+          return [...rendered.files]
             .filter(([path]) => path.startsWith(folder) && !path.endsWith("/kustomization.yaml"))
             .flatMap(([path, text]) =>
               parseAllDocuments(text)
