@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ValidationError } from "../errors.js";
 import { JOURNAL_FILE, MANIFEST_FILE, manifestFor, STAGING_DIR, serializeManifest } from "./manifest.js";
@@ -57,25 +57,32 @@ export async function recoverWrite(clusterDir: string): Promise<boolean> {
 }
 
 async function applyJournal(clusterDir: string, journal: Journal, interruptAfter = Infinity): Promise<void> {
-  let steps = 0;
-  const step = () => {
-    steps += 1;
-    if (steps > interruptAfter) throw new InterruptedWrite(`write interrupted after ${interruptAfter} steps`);
-  };
-  for (const path of journal.moves) {
-    step();
-    const staged = join(clusterDir, STAGING_DIR, path);
-    if (!(await exists(staged))) continue;
-    await mkdir(dirname(join(clusterDir, path)), { recursive: true });
-    await rename(staged, join(clusterDir, path));
-  }
-  for (const path of journal.removes) {
-    step();
+  const moves = journal.moves.slice(0, interruptAfter);
+  const removes = journal.removes.slice(0, Math.max(0, interruptAfter - moves.length));
+  await moveAll(clusterDir, moves);
+  for (const path of removes) {
     await unlink(join(clusterDir, path)).catch(ignoreMissing);
     await pruneEmptyParents(clusterDir, dirname(path));
   }
+  if (moves.length + removes.length < journal.moves.length + journal.removes.length) {
+    throw new InterruptedWrite(`write interrupted after ${interruptAfter} steps`);
+  }
   await rm(join(clusterDir, STAGING_DIR), { recursive: true, force: true });
   await unlink(join(clusterDir, JOURNAL_FILE));
+}
+
+/**
+ * Moves staged files into place concurrently: each move is a rename, and a replay after an interruption skips the
+ * ones already made (their staged file is gone), so the order does not matter.
+ */
+async function moveAll(clusterDir: string, paths: readonly string[]): Promise<void> {
+  const folders = new Set(paths.map((path) => dirname(join(clusterDir, path))));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all(
+    paths.map((path) =>
+      rename(join(clusterDir, STAGING_DIR, path), join(clusterDir, path)).catch(ignoreMissing),
+    ),
+  );
 }
 
 /** Writes files under `dir` concurrently (staging has no order to keep: the journal's moves have one). */
@@ -88,15 +95,6 @@ async function writeAll(dir: string, files: readonly [string, string][]): Promis
 async function writeNew(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, content);
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): void {
