@@ -1,5 +1,17 @@
 // The one tsup configuration every compiled package uses: ESM, declarations, Node 22.
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
+
+const RE2_RUNTIME = /^@kubernetes-models\/validate\/runtime\/re2$/;
+
+/** Bundles lazy-re2.js wherever a model's validator imports the WebAssembly RE2 matcher (see that file). */
+const lazyRE2 = {
+  name: "lazy-re2",
+  setup(build) {
+    const path = fileURLToPath(new URL("./lazy-re2.js", import.meta.url));
+    build.onResolve({ filter: RE2_RUNTIME }, () => ({ path }));
+  },
+};
 
 export function packageConfig(entry = ["src/index.ts"]) {
   return defineConfig({
@@ -14,8 +26,10 @@ export function packageConfig(entry = ["src/index.ts"]) {
     // The model classes a package uses go into its bundle: imported through node_modules, each kind drags in one
     // module per validator it references (≈ 970 for the two clusters), and a cold start spends most of its time
     // resolving and linking them. Their runtime (`base`, `validate`, with CommonJS and WebAssembly inside) stays
-    // external: a package bundling models lists both among its dependencies.
-    noExternal: [/^@kubernetes-models\/(?!(base|validate)(\/|$))/, /^kubernetes-models(\/|$)/],
+    // external: a package bundling models lists both among its dependencies. The one runtime module bundled is
+    // the RE2 matcher, replaced by lazy-re2.js.
+    noExternal: [/^@kubernetes-models\/(?!(base|validate)(\/|$))/, /^kubernetes-models(\/|$)/, RE2_RUNTIME],
+    esbuildPlugins: [lazyRE2],
   });
 }
 
