@@ -6,7 +6,7 @@ import { ValidationError } from "./errors.js";
 import { resolveDependencies } from "./graph.js";
 import { appPath } from "./paths.js";
 import { provenanceValue } from "./provenance.js";
-import { appDir, buildTree } from "./render/tree.js";
+import { appDir, buildTree, objectFile } from "./render/tree.js";
 import { yamlFile } from "./render/yaml.js";
 import { settingsFindings, settingsVariables } from "./settings.js";
 import {
@@ -157,10 +157,7 @@ function componentFindings(cluster: string, components: readonly KustomizeCompon
 
 /** A hand-written file cannot take the name of a file k8s-ops generates in the same folder. */
 function handWrittenNameFindings(cluster: string, app: App): Finding[] {
-  const generated = new Set([
-    "kustomization.yaml",
-    ...app.objects.map((object) => `${object.kind.toLowerCase()}.yaml`),
-  ]);
+  const generated = new Set(["kustomization.yaml", ...app.objects.map((object) => objectFile(object.kind))]);
   return app.files
     .filter((file) => generated.has(file))
     .map((file) => ({

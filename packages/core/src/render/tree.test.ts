@@ -1,11 +1,11 @@
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { NamespaceComponent } from "../app.js";
+import { defineApp, type NamespaceComponent } from "../app.js";
 import { compareText } from "../compare.js";
 import { HELM_RELEASE_DEFAULTS } from "../flux.js";
 import { settingsVariables } from "../settings.js";
-import { demoApps, documents, render } from "../test-fixtures.js";
+import { customObject, demoApps, documents, render } from "../test-fixtures.js";
 import { testSettings } from "../testing.js";
 import { GENERATED_HEADER } from "./yaml.js";
 
@@ -98,6 +98,19 @@ describe("the rendered tree", () => {
         metadata: { name: "cluster-settings" },
         data: settingsVariables(testSettings()),
       },
+    ]);
+  });
+
+  it("writes an app's Flux Kustomizations to ks.yaml, beside the folder's kustomization.yaml", () => {
+    // GIVEN an app whose objects include a Flux Kustomization
+    const child = customObject("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "child", "apps");
+    const app = defineApp({ name: "parent", namespace: "apps", layer: "apps", objects: [child] });
+    // WHEN the cluster renders
+    const rendered = render([app]);
+    // THEN the object has its own file, which kustomization.yaml lists
+    expect(documents(rendered, "apps/apps/parent/app/ks.yaml")).toEqual([child.toJSON()]);
+    expect(kustomizationOf(rendered, "apps/apps/parent/app/kustomization.yaml").resources).toEqual([
+      "./ks.yaml",
     ]);
   });
 

@@ -135,7 +135,7 @@ function addObjectFiles(tree: Tree, dir: string, objects: readonly KubeObject[],
   const sourceOf = source === undefined ? undefined : () => source;
   const byFile = new Map<string, KubeObject[]>();
   for (const object of objects) {
-    const file = `${object.kind.toLowerCase()}.yaml`;
+    const file = objectFile(object.kind);
     byFile.set(file, [...(byFile.get(file) ?? []), object]);
   }
   for (const [file, group] of byFile) {
@@ -147,6 +147,14 @@ function addObjectFiles(tree: Tree, dir: string, objects: readonly KubeObject[],
     );
   }
   return [...byFile.keys()].sort().map((file) => `./${file}`);
+}
+
+/**
+ * The file a kind's objects go to: the kind in lower case, except Flux Kustomizations, which would take the name
+ * of the folder's kustomization.yaml; they go to ks.yaml, where the community keeps them.
+ */
+export function objectFile(kind: string): string {
+  return kind === "Kustomization" ? "ks.yaml" : `${kind.toLowerCase()}.yaml`;
 }
 
 function identity(object: KubeObject): string {
