@@ -3,11 +3,11 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { coldComparison } from "./cold.ts";
 import type { FleetSize } from "./fleet.ts";
 import { fleetRun } from "./fleet-run.ts";
 import { machine } from "./machine.ts";
-import { type ChildReport, median, runChild } from "./measure.ts";
-import { kustomizePeer, objectPeers } from "./peers.ts";
+import { kustomizePeer } from "./peers.ts";
 import { resultsMarkdown } from "./report.ts";
 import { judge, type Results } from "./results.ts";
 import { replaceBetween } from "./table.ts";
@@ -34,31 +34,15 @@ const NOTE =
 
 const step = (text: string) => console.error(`bench: ${text}`);
 
-async function coldRuns(tmp: string, runs: number): Promise<ChildReport & { runs: number }> {
-  const child = join(import.meta.dirname, "cold-child.ts");
-  const samples: ChildReport[] = [];
-  for (let i = 0; i < runs; i += 1) samples.push(await runChild(child, [join(tmp, `cold-${i}`)]));
-  const byWall = [...samples].sort((a, b) => a.wallMs - b.wallMs);
-  const mid = byWall[Math.floor(byWall.length / 2)] as ChildReport;
-  return {
-    ...mid,
-    wallMs: median(samples.map((s) => s.wallMs)),
-    cpuMs: median(samples.map((s) => s.cpuMs)),
-    runs,
-  };
-}
-
 async function main(): Promise<void> {
   const tmp = await mkdtemp(join(tmpdir(), "k8s-ops-bench-"));
   const info = machine();
   step(`${quick ? "quick" : "full"} run in ${tmp}; load average ${info.loadAverage} on ${info.cores} cores`);
-  step("both real clusters, fresh processes");
-  const cold = await coldRuns(tmp, quick ? 1 : 3);
-  const tree = join(tmp, "cold-0");
-  step("peers on the same tree: kubectl kustomize, cdk8s synth, yaml alone");
-  const kustomize = await kustomizePeer(tree);
+  step("both real clusters and the peers on the same objects (cdk8s, yaml), fresh processes, interleaved");
+  const cold = await coldComparison(tmp, quick ? 1 : 5);
+  step("kubectl kustomize over the rendered tree");
+  const kustomize = await kustomizePeer(join(tmp, "cold-cached-0"));
   if (!kustomize) console.warn("bench: kubectl is not on the PATH; the kustomize comparison is skipped");
-  const peers = await objectPeers(tree, tmp);
   step("warm phases in this process");
   const warm = await warmPhases(tmp, quick ? 2 : 5);
   const fleet = [];
@@ -80,7 +64,6 @@ async function main(): Promise<void> {
     cold,
     warm,
     kustomize,
-    peers,
     fleet,
     turbo,
   } as const;

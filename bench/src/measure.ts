@@ -46,10 +46,10 @@ export function report(startMs: number, extra: Record<string, unknown> = {}): vo
 export async function runChild(
   script: string,
   args: readonly string[] = [],
-  cwd?: string,
+  options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {},
 ): Promise<ChildReport> {
   const start = performance.now();
-  const { code, stdout, stderr } = await spawnNode([script, ...args], cwd);
+  const { code, stdout, stderr } = await spawnNode([script, ...args], options);
   const wallMs = performance.now() - start;
   if (code !== 0) throw new Error(`node ${script} ${args.join(" ")} exited ${code}: ${stderr.slice(-2000)}`);
   const last = stdout.trim().split("\n").at(-1) ?? "{}";
@@ -59,11 +59,12 @@ export async function runChild(
 
 function spawnNode(
   args: readonly string[],
-  cwd?: string,
+  options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv },
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", ...args], {
-      cwd,
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -77,6 +78,13 @@ function spawnNode(
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
+}
+
+/** The sample with the median wall time, carrying the median wall and CPU of all samples. */
+export function medianReport(samples: readonly ChildReport[]): ChildReport {
+  const byWall = [...samples].sort((a, b) => a.wallMs - b.wallMs);
+  const mid = byWall[Math.floor(byWall.length / 2)] as ChildReport;
+  return { ...mid, wallMs: median(samples.map((s) => s.wallMs)), cpuMs: median(samples.map((s) => s.cpuMs)) };
 }
 
 /** Median of a non-empty list. */

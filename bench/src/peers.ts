@@ -1,8 +1,4 @@
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { kubectlAvailable, kustomizationDirs, kustomizeBuild } from "@k8s-ops/cli";
-import { type ChildReport, runChild } from "./measure.ts";
-import { objectCount, renderedObjects } from "./objects.ts";
 
 /** `kubectl kustomize` over every rendered folder: what Flux's kustomize-controller does with our output. */
 export interface KustomizeRun {
@@ -22,22 +18,4 @@ export async function kustomizePeer(root: string): Promise<KustomizeRun | undefi
     failed: results.filter((r) => !r.ok).length,
     wallMs: performance.now() - start,
   };
-}
-
-export interface ObjectPeers {
-  readonly objects: number;
-  readonly groups: number;
-  readonly cdk8s: ChildReport;
-  readonly yaml: ChildReport;
-}
-
-/** cdk8s synth and `yaml` alone, each in a fresh process, over the objects rendered under `root`. */
-export async function objectPeers(root: string, tmp: string): Promise<ObjectPeers> {
-  const groups = await renderedObjects(root);
-  const input = join(tmp, "objects.json");
-  await writeFile(input, JSON.stringify(groups));
-  const here = import.meta.dirname;
-  const cdk8s = await runChild(join(here, "cdk8s-child.ts"), [input, join(tmp, "cdk8s.out")]);
-  const yaml = await runChild(join(here, "yaml-child.ts"), [input]);
-  return { objects: objectCount(groups), groups: groups.length, cdk8s, yaml };
 }

@@ -1,3 +1,4 @@
+import type { ColdSet } from "./cold.ts";
 import type { Results } from "./results.ts";
 import { formatMiB, formatMs, markdownTable, ratio, targetLines } from "./table.ts";
 
@@ -22,43 +23,42 @@ export function resultsMarkdown(r: Results): string {
 }
 
 function realTable(r: Results): string {
-  const cold = r.cold;
-  const row = (name: string, wall: number, cpu?: number, rss?: number) => [
+  const base = r.cold.cached.k8sOps;
+  const row = (name: string, sample: { wallMs: number; cpuMs?: number; peakRssMiB?: number }) => [
     name,
-    formatMs(wall),
-    cpu === undefined ? "—" : formatMs(cpu),
-    rss === undefined ? "—" : formatMiB(rss),
-    ratio(cold.wallMs, wall),
-    cpu === undefined ? "—" : ratio(cold.cpuMs, cpu),
+    formatMs(sample.wallMs),
+    sample.cpuMs === undefined ? "—" : formatMs(sample.cpuMs),
+    sample.peakRssMiB === undefined ? "—" : formatMiB(sample.peakRssMiB),
+    ratio(base.wallMs, sample.wallMs),
+    sample.cpuMs === undefined ? "—" : ratio(base.cpuMs, sample.cpuMs),
+  ];
+  const setRows = (set: ColdSet, cache: string) => [
+    row(
+      `k8s-ops: load, build, validate, serialize, write (${base.apps} apps, ${base.files} files), ${cache}`,
+      set.k8sOps,
+    ),
+    row(`cdk8s synth, ${r.cold.objects} objects in ${r.cold.groups} charts, ${cache}`, set.cdk8s),
+    row(`yaml stringify alone (the floor), ${cache}`, set.yaml),
   ];
   const k = r.kustomize;
   return markdownTable(
-    ["both real clusters, fresh process", "wall", "CPU", "peak RSS", "wall vs k8s-ops", "CPU vs k8s-ops"],
     [
-      row(
-        `k8s-ops: load, build, validate, serialize, write (${cold.apps} apps, ${cold.files} files)`,
-        cold.wallMs,
-        cold.cpuMs,
-        cold.peakRssMiB,
-      ),
+      `both real clusters, fresh processes (median of ${r.cold.rounds} interleaved rounds)`,
+      "wall",
+      "CPU",
+      "peak RSS",
+      "wall vs k8s-ops",
+      "CPU vs k8s-ops",
+    ],
+    [
+      ...setRows(r.cold.cached, "compile cache"),
+      ...setRows(r.cold.uncached, "no compile cache"),
       k
         ? row(
             `kubectl kustomize, ${k.dirs} folders, 4 at a time${k.failed ? ` (${k.failed} failed)` : ""}`,
-            k.wallMs,
+            k,
           )
         : ["kubectl kustomize: skipped, kubectl not on the PATH", "—", "—", "—", "—", "—"],
-      row(
-        `cdk8s synth, ${r.peers.objects} objects in ${r.peers.groups} charts`,
-        r.peers.cdk8s.wallMs,
-        r.peers.cdk8s.cpuMs,
-        r.peers.cdk8s.peakRssMiB,
-      ),
-      row(
-        "yaml stringify alone (the floor)",
-        r.peers.yaml.wallMs,
-        r.peers.yaml.cpuMs,
-        r.peers.yaml.peakRssMiB,
-      ),
     ],
   );
 }
@@ -75,7 +75,7 @@ function warmTable(r: Results): string {
     ["· serialize (yamlFile of the same objects)", w.serializeMs],
     ["planWrite + commitWrite to a temp folder", w.writeMs],
   ];
-  const cold = r.cold;
+  const cold = r.cold.cached.k8sOps;
   return markdownTable(
     [`phase, warm process (median CPU of ${w.runs} runs)`, "CPU", "share"],
     [
