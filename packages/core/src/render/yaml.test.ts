@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { appRef, defineApp } from "../app.js";
 import { helmApp } from "../helm.js";
 import { CHART, render } from "../test-fixtures.js";
-import { GENERATED_HEADER, orderKeys, toYaml } from "./yaml.js";
+import { GENERATED_HEADER, orderKeys, schemaUrl, toYaml } from "./yaml.js";
 
 describe("orderKeys", () => {
   it("puts apiVersion, kind, metadata, spec first, metadata's name/namespace/labels/annotations first, sorts the rest", () => {
@@ -96,6 +96,29 @@ describe("toYaml", () => {
     const yaml = toYaml({ first: shared, second: shared, text: long });
     // THEN
     expect(yaml).toBe(`first:\n  a: 1\nsecond:\n  a: 1\ntext: ${long}\n`);
+  });
+});
+
+describe("schemaUrl", () => {
+  it("points CRD kinds at the community catalogue, and Kubernetes' own kinds nowhere", () => {
+    // GIVEN kinds of Kubernetes, of CRDs, and of CRDs whose group ends in k8s.io
+    const urls = [
+      ["v1", "ConfigMap"],
+      ["networking.k8s.io/v1", "NetworkPolicy"],
+      ["helm.toolkit.fluxcd.io/v2", "HelmRelease"],
+      ["gateway.networking.k8s.io/v1", "HTTPRoute"],
+      ["snapshot.storage.k8s.io/v1", "VolumeSnapshotClass"],
+      ["externaldns.k8s.io/v1alpha1", "DNSEndpoint"],
+    ].map(([apiVersion, kind]) => schemaUrl(apiVersion as string, kind as string));
+    // THEN only the CRD kinds get a schema
+    expect(urls).toEqual([
+      undefined,
+      undefined,
+      "https://k8s-schemas.home-operations.com/helm.toolkit.fluxcd.io/helmrelease_v2.json",
+      "https://k8s-schemas.home-operations.com/gateway.networking.k8s.io/httproute_v1.json",
+      "https://k8s-schemas.home-operations.com/snapshot.storage.k8s.io/volumesnapshotclass_v1.json",
+      "https://k8s-schemas.home-operations.com/externaldns.k8s.io/dnsendpoint_v1alpha1.json",
+    ]);
   });
 });
 

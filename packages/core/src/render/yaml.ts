@@ -50,10 +50,18 @@ export function yamlFile(documents: readonly unknown[], schema?: string): string
   return `${head.join("\n")}\n${documents.map((doc) => `---\n${toYaml(doc)}`).join("")}`;
 }
 
+/** API groups under k8s.io that CRDs define, not Kubernetes itself: the catalogue has their schemas. */
+const CRD_GROUPS_UNDER_K8S_IO = new Set([
+  "gateway.networking.k8s.io",
+  "snapshot.storage.k8s.io",
+  "externaldns.k8s.io",
+]);
+
 /** The community schema catalogue's URL for a kind; none for Kubernetes' own kinds. */
 export function schemaUrl(apiVersion: string, kind: string): string | undefined {
   const group = apiGroup(apiVersion);
-  if (!group.includes(".") || (group.endsWith(".k8s.io") && !group.startsWith("gateway."))) return undefined;
+  if (!group.includes(".") || (group.endsWith(".k8s.io") && !CRD_GROUPS_UNDER_K8S_IO.has(group)))
+    return undefined;
   const version = apiVersion.slice(group.length + 1);
   return `https://k8s-schemas.home-operations.com/${group}/${kind.toLowerCase()}_${version}.json`;
 }
