@@ -35,6 +35,7 @@ export type CheckOnlyCode =
   | "CLUSTER_LOAD"
   | "TREE_DRIFT"
   | "NOT_WRITABLE"
+  | "NOT_READABLE"
   | "CHANGESET_MISSING";
 
 export type CheckCode = FindingCode | CheckOnlyCode;

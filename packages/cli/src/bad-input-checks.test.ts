@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ENCRYPTED_SECRET, SOPS_CONFIG } from "./bad-input-support.js";
+import { ENCRYPTED_SECRET, SECRET_PATH, SOPS_CONFIG } from "./bad-input-support.js";
 import { compliantCluster, createWorkspace, type TestWorkspace } from "./test-workspace.js";
 
 const SERVED = '"volsync.backube/*", "postgresql.cnpg.io/*"';
@@ -14,6 +14,8 @@ const app = (objects: string, files = "[]") =>
 const REGULATED = '{ "k8s-ops.dev/data-class": "regulated", "k8s-ops.dev/rpo": "24h" }';
 const FILES = '["extra.sops.yaml"]';
 const EXTRA = "clusters/demo/apps/shop/shop/app/extra.sops.yaml";
+/** web's hand-written, encrypted secret, in every workspace beside whatever the case adds. */
+const SECRET_FILES = '["secret.sops.yaml"]';
 
 /** What `check` alone catches (policies, files on disk) and what `render` refuses too. */
 const CASES: {
@@ -113,6 +115,7 @@ describe("k8s-ops check on bad input render does not refuse", () => {
   beforeEach(() => {
     ws = createWorkspace();
     ws.write(".sops.yaml", SOPS_CONFIG);
+    ws.write(`clusters/demo/${SECRET_PATH}`, ENCRYPTED_SECRET);
   });
   afterEach(() => ws.remove());
 
@@ -120,7 +123,7 @@ describe("k8s-ops check on bad input render does not refuse", () => {
     "$name: reported with its place and hint, exit 1, nothing written",
     ({ apps, files, noSops, error, renderFails }) => {
       // GIVEN a compliant cluster with the bad part added
-      ws.writeCluster(compliantCluster({ extraApps: apps, served: SERVED }));
+      ws.writeCluster(compliantCluster({ extraApps: apps, served: SERVED, files: SECRET_FILES }));
       for (const [path, content] of Object.entries(files ?? {})) ws.write(path, content);
       if (noSops) rmSync(join(ws.root, ".sops.yaml"));
       const before = ws.tree();
@@ -134,12 +137,13 @@ describe("k8s-ops check on bad input render does not refuse", () => {
       const render = ws.run("render");
       expect(render.status).toBe(renderFails ? 1 : 0);
       if (renderFails) expect(ws.tree()).toEqual(before);
+      expect(ws.tree().get(SECRET_PATH)).toBe(ENCRYPTED_SECRET);
     },
   );
 
   it("reports a folder kubectl kustomize cannot build", (context) => {
     // GIVEN a hand-written file kustomize refuses (an object without a name)
-    ws.writeCluster(compliantCluster({ extraApps: app("", FILES) }));
+    ws.writeCluster(compliantCluster({ extraApps: app("", FILES), files: SECRET_FILES }));
     ws.write(EXTRA, "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n");
     // WHEN
     const check = ws.run("check");

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENCRYPTED_SECRET, SECRET_PATH, SOPS_CONFIG } from "./bad-input-support.js";
 import { compliantCluster, createWorkspace, type TestWorkspace } from "./test-workspace.js";
 
 const BGP = (asn: number) => `bgp: { localAsn: ${asn}, peerAsn: 65000, peerAddress: "192.168.0.1" }`;
-const DEMO = compliantCluster({ settings: BGP(65001) });
+/** Each cluster's web app keeps its hand-written, encrypted secret beside its rendered files. */
+const SECRET_FILES = '["secret.sops.yaml"]';
+const DEMO = compliantCluster({ settings: BGP(65001), files: SECRET_FILES });
 
 interface OtherSettings {
   readonly name?: string;
@@ -18,6 +21,7 @@ function other(settings: OtherSettings = {}): string {
   const network = `network: { nodeCidr: "192.168.0.0/24", podCidr: "${settings.podCidr ?? "10.110.0.0/16"}", serviceCidr: "10.111.0.0/16", loadBalancerCidr: "${settings.loadBalancerCidr ?? "192.168.0.160/27"}" }`;
   const nodes = `nodes: [{ name: "other-1", address: "${settings.address ?? "192.168.0.12"}" }]`;
   return compliantCluster({
+    files: SECRET_FILES,
     name: settings.name ?? "other",
     settings: `id: ${settings.id ?? 10}, ${network}, ${nodes}, ${BGP(settings.asn ?? 65002)}`,
   });
@@ -86,13 +90,17 @@ describe("k8s-ops render across clusters on bad input", () => {
   let demo: Map<string, string>;
   let second: Map<string, string>;
   beforeAll(() => {
-    // GIVEN two valid clusters, rendered
+    // GIVEN two valid clusters, rendered, each with a hand-written encrypted secret
     ws = createWorkspace();
+    ws.write(".sops.yaml", SOPS_CONFIG);
+    ws.write(`clusters/demo/${SECRET_PATH}`, ENCRYPTED_SECRET);
+    ws.write(`clusters/other/${SECRET_PATH}`, ENCRYPTED_SECRET);
     ws.writeCluster(DEMO);
     ws.writeCluster(other(), "other");
     expect(ws.run("render").stderr).toBe("");
     demo = ws.tree();
     second = ws.tree("other");
+    expect([demo.get(SECRET_PATH), second.get(SECRET_PATH)]).toEqual([ENCRYPTED_SECRET, ENCRYPTED_SECRET]);
   });
   afterAll(() => ws.remove());
 

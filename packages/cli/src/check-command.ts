@@ -1,12 +1,11 @@
 import { type CheckFinding, dedupe, finding, fromCore, runChecks } from "@k8s-ops/checks";
 import { planWrite } from "@k8s-ops/core";
 import { printJson, printReport, type ReportData } from "./check-output.js";
-import { checkInput, type LoadedCluster, loadAll, recoverAll } from "./clusters.js";
+import { checkInput, type LoadedCluster, loadAll, settleFolders } from "./clusters.js";
 import { buildRendered, type KustomizeSummary } from "./kustomize-tree.js";
 import type { Output } from "./output.js";
 import { EXIT } from "./render-command.js";
 import { readSopsConfig } from "./repository.js";
-import { stateFindings } from "./state.js";
 import { discoverClusters, findRepoRoot } from "./workspace.js";
 
 export interface CheckCommandOptions {
@@ -24,10 +23,11 @@ export async function checkCommand(options: CheckCommandOptions, output: Output)
   const started = performance.now();
   const repoRoot = findRepoRoot(options.cwd);
   const packages = await discoverClusters(repoRoot);
-  const broken = packages.flatMap(stateFindings);
-  await recoverAll(packages.filter((pkg) => stateFindings(pkg).length === 0));
+  const { intact: readable, findings: broken } = await settleFolders(packages, output);
   const loaded = await loadAll(packages);
-  const inputs = loaded.flatMap((l) => checkInput(l, { strayFiles: true }) ?? []);
+  // A folder k8s-ops cannot read, or whose bookkeeping is broken, is reported as such and read no further.
+  const intact = loaded.filter((l) => readable.includes(l.pkg));
+  const inputs = intact.flatMap((l) => checkInput(l, { strayFiles: true }) ?? []);
   const report = runChecks(inputs, { repository: { sopsConfig: readSopsConfig(repoRoot) } });
   const extra: CheckFinding[] = [];
   const summaries: KustomizeSummary[] = [];
@@ -38,7 +38,6 @@ export async function checkCommand(options: CheckCommandOptions, output: Output)
   }
   const sum = (key: keyof KustomizeSummary) => summaries.reduce((total, s) => total + s[key], 0);
   const kustomize: KustomizeSummary = { built: sum("built"), failed: sum("failed"), skipped: sum("skipped") };
-  const intact = loaded.filter((l) => stateFindings(l.pkg).length === 0);
   const findings = dedupe([
     ...broken,
     ...loaded.flatMap((l) => l.findings),

@@ -12,7 +12,11 @@ import {
 } from "@k8s-ops/core";
 import { renderWithReadme } from "./cluster-readme.js";
 import { componentReferences } from "./harvest.js";
+import { type Output, processOutput } from "./output.js";
+import { holdingSignals } from "./signals.js";
+import { stateFindings } from "./state.js";
 import { CLUSTER_MODULE, type ClusterPackage, loadCluster, UsageError } from "./workspace.js";
+import { writeOptions } from "./write-hooks.js";
 
 /** A cluster package loaded and rendered in memory, or the findings that stopped it. */
 export interface LoadedCluster {
@@ -33,9 +37,37 @@ export function workingFiles(loaded: LoadedCluster): Map<string, string> {
   return files;
 }
 
-/** Finishes any write an interruption left half done, in every cluster folder, before anything reads them. */
-export async function recoverAll(packages: readonly ClusterPackage[]): Promise<void> {
-  for (const pkg of packages) await recoverWrite(pkg.dir);
+/**
+ * Finishes any write an interruption left half done, in every cluster folder given, before anything reads them. Stop
+ * signals wait until every journal is finished, then end the command.
+ */
+export async function recoverAll(
+  packages: readonly ClusterPackage[],
+  output: Output = processOutput,
+): Promise<void> {
+  await holdingSignals(async (hold) => {
+    for (const pkg of packages) await recoverWrite(pkg.dir, writeOptions(hold, output));
+  });
+}
+
+/** The cluster folders a command may read, and why the others may not. */
+export interface SettledFolders {
+  readonly intact: readonly ClusterPackage[];
+  readonly findings: readonly CheckFinding[];
+}
+
+/**
+ * What every command does first with the cluster folders it reads: those whose bookkeeping is intact get any write an
+ * interruption left half done finished (`recoverAll`); the others are reported (unreadable, not JSON) and left alone.
+ */
+export async function settleFolders(
+  packages: readonly ClusterPackage[],
+  output: Output = processOutput,
+): Promise<SettledFolders> {
+  const found = packages.map(stateFindings);
+  const intact = packages.filter((_, index) => found[index]?.length === 0);
+  await recoverAll(intact, output);
+  return { intact, findings: found.flat() };
 }
 
 /** Loads and renders each cluster package; a module that throws becomes findings, never a crash. */

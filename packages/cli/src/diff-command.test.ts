@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createWorkspace, type TestWorkspace } from "./test-workspace.js";
 
@@ -90,6 +92,37 @@ describe("k8s-ops diff", () => {
     ws.git("commit", "-qam", "scale web");
     expect(ws.run("diff").stdout).toBe("demo\n  no changes\nblast radius demo: no changes\n");
     expect(ws.run("diff", "--base", "HEAD~1").stdout).toContain("        +    replicas: 2\n");
+  });
+
+  it("compares with the tree committed at the base as it is, warning when it does not match its manifest", () => {
+    // GIVEN a base commit whose generated release was edited by hand, and a working tree with web scaled
+    const release = "clusters/demo/apps/default/web/app/helmrelease.yaml";
+    const committed = readFileSync(join(ws.root, release), "utf8");
+    ws.write(release, committed.replace("replicas: 1", "replicas: 5"));
+    ws.git("commit", "-qam", "edit the release by hand");
+    ws.writeCluster(source({ webReplicas: 2 }));
+    // WHEN
+    const result = ws.run("diff", "--base", "HEAD");
+    // THEN the base side is the edited file, as committed, and stderr says it is not what a render gave
+    expect(result.stdout).toContain("        -    replicas: 5\n        +    replicas: 2\n");
+    expect(result.stderr).toBe(
+      [
+        "warning TREE_DRIFT clusters/demo at HEAD: the tree committed at HEAD does not match its manifest, so it may not be a render of HEAD; it is compared as committed",
+        "  expected: every file the manifest lists, with the content it hashed",
+        "  found:    apps/default/web/app/helmrelease.yaml (changed)",
+        "  hint:     render and commit the tree at HEAD (CI's render --check keeps every commit's tree equal to a fresh render)",
+        "",
+      ].join("\n"),
+    );
+    expect(result.status).toBe(0);
+    // AND a base whose tree matches its manifest gives no warning
+    expect(ws.run("diff", "--base", "HEAD~1").stderr).toBe("");
+  });
+
+  it("says in its help that the base side is the committed tree", () => {
+    expect(ws.run("diff", "--help").stdout).toContain(
+      "The base side is the rendered tree committed at the revision, read from git as it is, not a render of the\nrevision's source",
+    );
   });
 
   it("refuses a revision that does not exist, and a working tree that does not render", () => {

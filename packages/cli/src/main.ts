@@ -5,6 +5,7 @@ import { diffCommand } from "./diff/diff-command.js";
 import { graphCommand } from "./graph/graph-command.js";
 import { type Output, processOutput } from "./output.js";
 import { EXIT, renderCommand } from "./render-command.js";
+import { Interrupted } from "./signals.js";
 import { UsageError } from "./workspace.js";
 
 type SetExit = (code: number) => void;
@@ -37,13 +38,24 @@ const check: Register = (cli, output, setExit) => {
     );
 };
 
+const BASE_SIDE = `
+The base side is the rendered tree committed at the revision, read from git as it is, not a render of the
+revision's source: CI's render --check keeps the two equal on every commit. Where the committed files do not
+match the manifest committed with them, a TREE_DRIFT warning on stderr says so.`;
+
 const diff: Register = (cli, output, setExit) => {
   cli
     .command("diff")
-    .description("object-level diff of the rendered trees between a git revision and the working tree")
-    .option("--base <ref>", "the revision to compare with (default: origin/main, else main, else HEAD)")
+    .description(
+      "object-level diff between the tree committed at a git revision and a fresh render of the working tree",
+    )
+    .option(
+      "--base <ref>",
+      "the revision whose committed tree is the base side (default: origin/main, else main, else HEAD)",
+    )
     .option("-c, --cluster <name>", "diff only this cluster")
     .addOption(new Option("--format <format>", "output format").choices(["text", "markdown"]).default("text"))
+    .addHelpText("after", BASE_SIDE)
     .action(async (opts: { base?: string; cluster?: string; format: "text" | "markdown" }) =>
       setExit(await diffCommand({ ...opts, ...cwd() }, output)),
     );
@@ -56,6 +68,7 @@ const changes: Register = (cli, output, setExit) => {
       "fail when a component package's rendered output changed since a revision without a changeset",
     )
     .option("--base <ref>", "the revision to compare with (default: origin/main, else main, else HEAD)")
+    .addHelpText("after", BASE_SIDE)
     .action(async (opts: { base?: string }) => setExit(await changesCommand({ ...opts, ...cwd() }, output)));
 };
 
@@ -81,7 +94,10 @@ function program(output: Output, setExit: SetExit): Command {
   return cli;
 }
 
-/** Runs the command line and returns the exit code: 0 ok, 1 problems found, 2 bad usage, 3 unexpected failure. */
+/**
+ * Runs the command line and returns the exit code: 0 ok, 1 problems found, 2 bad usage, 3 unexpected failure, 128 +
+ * the signal's number when SIGHUP, SIGINT or SIGTERM stopped it once the write under way was finished.
+ */
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
   let exitCode: number = EXIT.ok;
   try {
@@ -91,6 +107,10 @@ export async function main(argv: readonly string[], output: Output = processOutp
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (error instanceof Interrupted) {
+      output.err(error.message);
+      return error.exitCode;
+    }
     if (error instanceof UsageError) {
       output.err(`error: ${error.message}`);
       return EXIT.usage;

@@ -1,12 +1,20 @@
 import { type CheckFinding, dedupe, formatCheckFinding, fromCore, isError, runChecks } from "@k8s-ops/checks";
-import { commitWrite, hasChanges, InterruptedWrite, planWrite, type WritePlan } from "@k8s-ops/core";
-import { checkInput, type LoadedCluster, loadAll, recoverAll } from "./clusters.js";
+import {
+  type CommitOptions,
+  commitWrite,
+  hasChanges,
+  InterruptedWrite,
+  planWrite,
+  type WritePlan,
+} from "@k8s-ops/core";
+import { checkInput, type LoadedCluster, loadAll, settleFolders } from "./clusters.js";
 import { concerns } from "./locate.js";
 import { type Output, printFindings, severityLabel } from "./output.js";
 import { readSopsConfig } from "./repository.js";
-import { stateFindings } from "./state.js";
+import { holdSignals, Interrupted } from "./signals.js";
 import { discoverClusters, findRepoRoot, selectClusters } from "./workspace.js";
 import { writableFindings } from "./writable.js";
+import { crash, writeOptions } from "./write-hooks.js";
 
 export interface RenderCommandOptions {
   readonly cluster?: string;
@@ -16,9 +24,6 @@ export interface RenderCommandOptions {
 
 /** Exit codes of every k8s-ops command. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, failure: 3 } as const;
-
-/** Test hook: stop (SIGKILL) after this many file operations of the write, as a crash would. */
-export const INTERRUPT_ENV = "K8S_OPS_INTERRUPT_AFTER";
 
 /**
  * Renders the selected clusters. Every cluster is loaded (cross-cluster invariants need them all); the selected ones
@@ -30,10 +35,9 @@ export async function renderCommand(options: RenderCommandOptions, output: Outpu
   const repoRoot = findRepoRoot(options.cwd);
   const all = await discoverClusters(repoRoot);
   const selected = selectClusters(all, options.cluster, options.cwd);
-  const broken = selected.flatMap(stateFindings);
-  if (broken.length > 0) return fail(output, broken);
   // Only the folders this render writes: another cluster's render may be writing its own at the same time (turbo).
-  await recoverAll(selected);
+  const { findings: broken } = await settleFolders(selected, output);
+  if (broken.length > 0) return fail(output, broken);
   const loaded = await loadAll(all);
   const outcome = renderFindings(loaded, new Set(selected.map((pkg) => pkg.id)), repoRoot);
   for (const warning of outcome.filter((f) => !isError(f)))
@@ -48,9 +52,37 @@ export async function renderCommand(options: RenderCommandOptions, output: Outpu
   if (options.check) return reportCheck(plans, output);
   const unwritable = plans.filter(hasChanges).flatMap(writableFindings);
   if (unwritable.length > 0) return fail(output, unwritable);
-  for (const plan of plans) await commit(plan);
-  for (const plan of plans) output.out(summary(plan, performance.now() - started));
+  await commitAll(plans, (plan) => output.out(summary(plan, performance.now() - started)), output);
   return EXIT.ok;
+}
+
+/**
+ * Writes the plans one after the other with the stop signals held: one that arrives lets the write under way finish,
+ * starts no other, and then ends the command (`Interrupted`).
+ */
+async function commitAll(
+  plans: readonly WritePlan[],
+  written: (plan: WritePlan) => void,
+  output: Output,
+): Promise<void> {
+  const hold = holdSignals();
+  const left = [...plans];
+  try {
+    while (left[0] && !hold.received()) {
+      const plan = left[0];
+      await commit(plan, writeOptions(hold, output));
+      left.shift();
+      written(plan);
+    }
+  } finally {
+    hold.release();
+  }
+  const signal = hold.received();
+  if (signal)
+    throw new Interrupted(
+      signal,
+      left.filter(hasChanges).map((plan) => plan.rendered.root),
+    );
 }
 
 /** Core's findings and load failures of the selected clusters, every check but the policies, cross-cluster ones. */
@@ -87,13 +119,11 @@ function crossClusterBlocked(loaded: LoadedCluster): CheckFinding {
   };
 }
 
-async function commit(plan: WritePlan): Promise<void> {
-  const interruptAfter = Number(process.env[INTERRUPT_ENV] ?? Number.NaN);
+async function commit(plan: WritePlan, options: CommitOptions): Promise<void> {
   try {
-    await commitWrite(plan, Number.isInteger(interruptAfter) ? { interruptAfter } : {});
+    await commitWrite(plan, options);
   } catch (error) {
-    // As a crash would: no clean-up, no message; the next command finishes the write from its journal.
-    if (error instanceof InterruptedWrite) process.kill(process.pid, "SIGKILL");
+    if (error instanceof InterruptedWrite) await crash();
     throw error;
   }
 }

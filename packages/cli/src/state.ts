@@ -2,16 +2,20 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type CheckFinding, finding } from "@k8s-ops/checks";
 import { MANIFEST_FILE, STATE_DIR } from "@k8s-ops/core";
+import { unreadableFindings } from "./readable.js";
 import type { ClusterPackage } from "./workspace.js";
 
 /** Where core keeps the journal of a write in progress (next to the manifest). */
 const JOURNAL_FILE = `${STATE_DIR}/journal.json`;
 
 /**
- * k8s-ops' own bookkeeping in a cluster folder must be readable before anything else runs: a state folder that is
- * a file, or a manifest or journal that is not JSON, stops the command with a finding instead of a crash.
+ * A cluster folder and k8s-ops' own bookkeeping in it must be readable before anything else runs: a folder or file
+ * the user cannot read, a state folder that is a file, or a manifest or journal that is not JSON, stops the command
+ * with a finding instead of a crash.
  */
 export function stateFindings(pkg: ClusterPackage): CheckFinding[] {
+  const unreadable = unreadableFindings(pkg);
+  if (unreadable.length > 0) return unreadable;
   const dir = join(pkg.dir, STATE_DIR);
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     return [
@@ -27,10 +31,10 @@ export function stateFindings(pkg: ClusterPackage): CheckFinding[] {
       ),
     ];
   }
-  return [MANIFEST_FILE, JOURNAL_FILE].flatMap((file) => unreadable(pkg, file));
+  return [MANIFEST_FILE, JOURNAL_FILE].flatMap((file) => notJson(pkg, file));
 }
 
-function unreadable(pkg: ClusterPackage, file: string): CheckFinding[] {
+function notJson(pkg: ClusterPackage, file: string): CheckFinding[] {
   const path = join(pkg.dir, file);
   if (!existsSync(path)) return [];
   try {

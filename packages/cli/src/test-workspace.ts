@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
   copyFileSync,
@@ -35,6 +35,14 @@ export interface RunOptions {
   readonly uid?: number;
 }
 
+/** A command started in the background, to signal it at a point it reports on stderr. */
+export interface RunningCommand {
+  /** Settles once stderr holds `text`; rejects if the command ends first. */
+  until(text: string): Promise<void>;
+  kill(signal: NodeJS.Signals): void;
+  readonly result: Promise<RunResult>;
+}
+
 /**
  * A throwaway repository with cluster packages under `clusters/` (by default one, `clusters/demo`). It lives inside
  * this package so that cluster modules resolve @k8s-ops/core from this package's node_modules, as a real cluster
@@ -50,6 +58,8 @@ export interface TestWorkspace {
   tree(id?: string): Map<string, string>;
   run(...args: string[]): RunResult;
   runWith(options: RunOptions, ...args: string[]): RunResult;
+  /** Starts the binary without waiting for it. */
+  start(options: RunOptions, ...args: string[]): RunningCommand;
   /** Runs git in the workspace (a repository of its own once `git init` ran). */
   git(...args: string[]): string;
   remove(): void;
@@ -81,6 +91,7 @@ export function createWorkspace(): TestWorkspace {
     tree: (id = "demo") => readTree(join(root, "clusters", id)),
     run: (...args) => runWith({}, ...args),
     runWith,
+    start: (options, ...args) => start(root, { ...process.env, NO_COLOR: "1", ...options.env }, args),
     git: (...args) => {
       const result = spawnSync("git", args, {
         cwd: root,
@@ -97,6 +108,39 @@ export function createWorkspace(): TestWorkspace {
       return result.stdout;
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+function start(cwd: string, env: NodeJS.ProcessEnv, args: readonly string[]): RunningCommand {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
+  let stdout = "";
+  let stderr = "";
+  const waiting: { text: string; resolve: () => void; reject: (error: Error) => void }[] = [];
+  const settle = () => {
+    for (const wait of waiting.filter((w) => stderr.includes(w.text))) wait.resolve();
+  };
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString("utf8");
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+    settle();
+  });
+  const result = new Promise<RunResult>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (status, signal) => {
+      for (const wait of waiting) wait.reject(new Error(`ended before printing "${wait.text}": ${stderr}`));
+      resolve({ status, signal, stdout, stderr });
+    });
+  });
+  return {
+    until: (text) =>
+      new Promise<void>((resolve, reject) => {
+        waiting.push({ text, resolve, reject });
+        settle();
+      }),
+    kill: (signal) => child.kill(signal),
+    result,
   };
 }
 
@@ -155,6 +199,14 @@ export const cluster = defineCluster({ settings: testSettings({ name: "demo" }),
 `;
 }
 
+/** demoCluster with a second app, `api`, so a write has more files to move (and, going back, to remove). */
+export function twoAppCluster(replicas = 1): string {
+  return demoCluster(replicas).replace(
+    'components: [{ name: "web", apps: [web] }]',
+    'components: [{ name: "web", apps: [web, helmApp({ name: "api", namespace: "default", layer: "apps", chart: { url: "oci://registry.example.org/charts/api", tag: "2.0.0" } })] }]',
+  );
+}
+
 /** Cluster-module source defining `raw(json)`: an object for kinds without a model class in reach of the test. */
 export const RAW_HELPER = `const raw = (json) => ({ apiVersion: json.apiVersion, kind: json.kind, metadata: json.metadata, toJSON: () => json });\n`;
 
@@ -163,7 +215,15 @@ export const RAW_HELPER = `const raw = (json) => ({ apiVersion: json.apiVersion,
  * Kubernetes NetworkPolicy, and `web` as in demoCluster. `settings` are testSettings overrides (TypeScript text).
  */
 export function compliantCluster(
-  options: { name?: string; settings?: string; values?: string; extraApps?: string; served?: string } = {},
+  options: {
+    name?: string;
+    settings?: string;
+    values?: string;
+    extraApps?: string;
+    served?: string;
+    /** The hand-written files `web` lists (a TypeScript array). @default none */
+    files?: string;
+  } = {},
 ): string {
   const name = options.name ?? "demo";
   return `import { appRef, defineApp, defineCluster, helmApp, reference, testSettings } from "@k8s-ops/core";
@@ -174,7 +234,7 @@ ${RAW_HELPER}const baseline = raw({
   spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"], egress: [{ ports: [{ port: 53, protocol: "UDP" }] }] },
 });
 const chart = { url: "oci://registry.example.org/charts/web", tag: "1.0.0" };
-const web = helmApp({ name: "web", namespace: "default", layer: "apps", chart, values: ${options.values ?? "{ replicas: 1 }"} });
+const web = helmApp({ name: "web", namespace: "default", layer: "apps", chart, values: ${options.values ?? "{ replicas: 1 }"}${options.files ? `, files: ${options.files}` : ""} });
 export const cluster = defineCluster({
   settings: testSettings({ name: "${name}"${options.settings ? `, ${options.settings}` : ""} }),
   components: [{ name: "web", apps: [web${options.extraApps ? `, ${options.extraApps}` : ""}], namespaceComponents: [{ name: "baseline", objects: [baseline] }] }],

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readChangesets } from "@changesets/read";
-import { type CheckFinding, finding } from "@k8s-ops/checks";
-import { type LoadedCluster, loadAll, workingFiles } from "../clusters.js";
+import { type CheckFinding, finding, formatCheckFinding } from "@k8s-ops/checks";
+import { type LoadedCluster, loadAll, settleFolders, workingFiles } from "../clusters.js";
+import { baseTreeFindings } from "../diff/base-tree.js";
 import { readTreeAt, resolveBase } from "../diff/git.js";
-import { type Output, printFindings } from "../output.js";
+import { type Output, printFindings, severityLabel } from "../output.js";
 import { EXIT } from "../render-command.js";
 import { discoverClusters, findRepoRoot } from "../workspace.js";
 import { type ChangedObject, changedObjects } from "./changed-objects.js";
@@ -29,13 +30,19 @@ interface PackageChange {
 export async function changesCommand(options: ChangesCommandOptions, output: Output): Promise<number> {
   const repoRoot = findRepoRoot(options.cwd);
   const base = resolveBase(repoRoot, options.base);
-  const loaded = await loadAll(await discoverClusters(repoRoot));
+  const clusters = await discoverClusters(repoRoot);
+  const { findings: broken } = await settleFolders(clusters, output);
+  if (broken.length > 0) {
+    printFindings(output, broken, "nothing was compared.");
+    return EXIT.findings;
+  }
+  const loaded = await loadAll(clusters);
   const problems = loaded.flatMap((l) => l.findings);
   if (problems.length > 0) {
     printFindings(output, problems, "the working tree does not render, so there is nothing to compare.");
     return EXIT.findings;
   }
-  const objects = loaded.flatMap((l) => changedIn(repoRoot, base, l));
+  const objects = loaded.flatMap((l) => changedIn(repoRoot, base, l, output));
   const packages = byPackage(objects, await pendingChangesets(repoRoot));
   for (const change of packages) output.out(summary(change));
   const missing = packages.filter((p) => !p.released && !p.changeset).map(missingChangeset);
@@ -51,10 +58,13 @@ export async function changesCommand(options: ChangesCommandOptions, output: Out
   return EXIT.ok;
 }
 
-function changedIn(repoRoot: string, base: string, loaded: LoadedCluster): ChangedObject[] {
+function changedIn(repoRoot: string, base: string, loaded: LoadedCluster, output: Output): ChangedObject[] {
   const { pkg, cluster } = loaded;
   const name = cluster?.settings.name ?? pkg.id;
-  return changedObjects(name, pkg.root, readTreeAt(repoRoot, base, pkg.root), workingFiles(loaded));
+  const committed = readTreeAt(repoRoot, base, pkg.root);
+  for (const warning of baseTreeFindings(pkg.root, base, committed))
+    output.err(`${severityLabel(warning)} ${formatCheckFinding(warning)}`);
+  return changedObjects(name, pkg.root, committed, workingFiles(loaded));
 }
 
 /** Package name → the changeset file that releases it, for every changeset not yet applied. */

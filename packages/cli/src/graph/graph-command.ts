@@ -1,4 +1,4 @@
-import { loadAll } from "../clusters.js";
+import { loadAll, settleFolders } from "../clusters.js";
 import { type Output, printFindings } from "../output.js";
 import { EXIT } from "../render-command.js";
 import {
@@ -21,6 +21,11 @@ export interface GraphCommandOptions {
 export async function graphCommand(options: GraphCommandOptions, output: Output): Promise<number> {
   const repoRoot = findRepoRoot(options.cwd);
   const pkg = oneCluster(selectClusters(await discoverClusters(repoRoot), options.cluster, options.cwd));
+  const { findings: broken } = await settleFolders([pkg], output);
+  if (broken.length > 0) {
+    printFindings(output, broken, "nothing to draw.");
+    return EXIT.findings;
+  }
   const [loaded] = await loadAll([pkg]);
   if (!loaded?.cluster) {
     printFindings(output, loaded?.findings ?? [], "nothing to draw.");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RenderedCluster } from "../render.js";
 import { demoApps, readTree, render, tempDir, writeHandFile } from "../test-fixtures.js";
-import { commitWrite, InterruptedWrite, recoverWrite } from "./commit.js";
+import { commitWrite, InterruptedWrite, recoverWrite, type WriteStep } from "./commit.js";
 import { JOURNAL_FILE, STAGING_DIR } from "./manifest.js";
 import { hasChanges, planWrite } from "./plan.js";
 
@@ -111,6 +111,67 @@ describe("an interrupted write", () => {
     // WHEN NEW is written
     await write(dir, NEW());
     // THEN the folder holds exactly the new tree
+    expect(await readTree(dir)).toEqual(expected);
+  });
+});
+
+/** Each step as `phase:count`, `replay:` before the steps of a recovery. */
+const label = (step: WriteStep) => `${step.replay ? "replay:" : ""}${step.phase}:${step.count}`;
+const repeat = (phase: string, count: number) => Array.from({ length: count }, (_, i) => `${phase}:${i + 1}`);
+
+describe("the steps of a write", () => {
+  it("are reported to onStep in order: staging, the journal, the moves, the removals", async () => {
+    // GIVEN a write of 6 added and 3 changed files (and the manifest) that removes 2
+    const dir = await oldTree();
+    const plan = await planWrite(dir, NEW());
+    const steps: string[] = [];
+    // WHEN it is committed
+    await commitWrite(plan, { onStep: (step) => void steps.push(label(step)) });
+    // THEN
+    expect(steps).toEqual([
+      ...repeat("stage", 10),
+      "journal.tmp:1",
+      "journal:1",
+      ...repeat("move", 10),
+      ...repeat("remove", 2),
+    ]);
+  });
+
+  it("of a recovery are reported as a replay of the whole journal", async () => {
+    // GIVEN a write stopped after 3 of its 12 steps
+    const { dir } = await interruptedWrite(3);
+    const steps: string[] = [];
+    // WHEN the next run recovers
+    await recoverWrite(dir, { onStep: (step) => void steps.push(label(step)) });
+    // THEN every move is replayed (the ones made skipped), then every removal
+    expect(steps).toEqual([...repeat("replay:move", 10), ...repeat("replay:remove", 2)]);
+  });
+
+  it.each([
+    ["stage", "the old tree", false],
+    ["journal.tmp", "the old tree", false],
+    ["journal", "the new tree", true],
+    ["remove", "the new tree", true],
+  ] as const)("stopped at the first %s step, leave %s once recovered", async (phase, _tree, isNew) => {
+    // GIVEN a write that stops (a hook throwing, as a crash would) at the first step of the phase
+    const expected = isNew ? await expectedNewTree() : await readTree(await oldTree());
+    const dir = await oldTree();
+    const plan = await planWrite(dir, NEW());
+    // staged files are written concurrently: the recovery waits for all of them, as a crash would have ended them
+    let allStaged = () => {};
+    const staged = new Promise<void>((resolve) => {
+      allStaged = resolve;
+    });
+    let stagedCount = 0;
+    const onStep = (step: WriteStep) => {
+      if (step.phase === "stage" && ++stagedCount === 10) allStaged();
+      if (step.phase === phase) throw new Error(`stopped at ${label(step)}`);
+    };
+    await expect(commitWrite(plan, { onStep })).rejects.toThrow(`stopped at ${phase}:1`);
+    if (phase === "stage") await staged;
+    // WHEN the next run recovers
+    await recoverWrite(dir);
+    // THEN
     expect(await readTree(dir)).toEqual(expected);
   });
 });

@@ -10,10 +10,32 @@ interface Journal {
   readonly removes: readonly string[];
 }
 
+/**
+ * A point a write passes. `stage`: a file written to the staging folder; `journal.tmp`: the journal written under its
+ * temporary name; `journal`: the journal in place, from which on the write is decided; `move` / `remove`: a file
+ * moved into place or removed (skipped ones included, as a replay skips the ones already done).
+ */
+export interface WriteStep {
+  readonly phase: "stage" | "journal.tmp" | "journal" | "move" | "remove";
+  /** Steps of this phase done so far, this one included. */
+  readonly count: number;
+  /** Whether a recovery is replaying the journal an interrupted write left. */
+  readonly replay: boolean;
+}
+
 export interface CommitOptions {
   /** Stop after this many file operations, as a crash would (tests of recovery use it). */
   readonly interruptAfter?: number;
+  /**
+   * Awaited at every step of the write, staging and replays included: the command line stops or pauses a write at a
+   * chosen point with it, as a crash or a signal would.
+   * @default no hook
+   */
+  readonly onStep?: (step: WriteStep) => void | Promise<void>;
 }
+
+/** What a recovery can be given: the step hook (it never stops early on its own). */
+export type RecoverOptions = Pick<CommitOptions, "onStep">;
 
 export class InterruptedWrite extends Error {
   override name = "InterruptedWrite";
@@ -27,22 +49,26 @@ export class InterruptedWrite extends Error {
 export async function commitWrite(plan: WritePlan, options: CommitOptions = {}): Promise<void> {
   if (plan.findings.length > 0) throw new ValidationError(plan.findings);
   const { clusterDir, rendered } = plan;
-  await recoverWrite(clusterDir);
+  await recoverWrite(clusterDir, options);
+  const step = stepper(options.onStep, false);
   const staging = join(clusterDir, STAGING_DIR);
   await rm(staging, { recursive: true, force: true });
   const moves = [...plan.added, ...plan.changed];
-  await writeAll(staging, [
+  const staged: [string, string][] = [
     ...moves.map((path): [string, string] => [path, rendered.files.get(path) ?? ""]),
     [MANIFEST_FILE, serializeManifest(manifestFor(rendered.files))],
-  ]);
+  ];
+  await writeAll(staging, staged, () => step("stage"));
   const journal: Journal = { moves: [...moves, MANIFEST_FILE], removes: plan.removed };
   await writeNew(join(clusterDir, `${JOURNAL_FILE}.tmp`), JSON.stringify(journal));
+  await step("journal.tmp");
   await rename(join(clusterDir, `${JOURNAL_FILE}.tmp`), join(clusterDir, JOURNAL_FILE));
-  await applyJournal(clusterDir, journal, options.interruptAfter);
+  await step("journal");
+  await applyJournal(clusterDir, journal, step, options.interruptAfter);
 }
 
 /** Finishes a write an interruption left half done, or discards one that never reached its journal. */
-export async function recoverWrite(clusterDir: string): Promise<boolean> {
+export async function recoverWrite(clusterDir: string, options: RecoverOptions = {}): Promise<boolean> {
   let journal: Journal;
   try {
     journal = JSON.parse(await readFile(join(clusterDir, JOURNAL_FILE), "utf8")) as Journal;
@@ -52,17 +78,35 @@ export async function recoverWrite(clusterDir: string): Promise<boolean> {
     await rm(join(clusterDir, `${JOURNAL_FILE}.tmp`), { force: true });
     return false;
   }
-  await applyJournal(clusterDir, journal);
+  await applyJournal(clusterDir, journal, stepper(options.onStep, true));
   return true;
 }
 
-async function applyJournal(clusterDir: string, journal: Journal, interruptAfter = Infinity): Promise<void> {
+type Step = (phase: WriteStep["phase"]) => Promise<void>;
+
+/** Counts the steps of each phase and hands them to the hook. */
+function stepper(onStep: CommitOptions["onStep"], replay: boolean): Step {
+  const counts = new Map<WriteStep["phase"], number>();
+  return async (phase) => {
+    const count = (counts.get(phase) ?? 0) + 1;
+    counts.set(phase, count);
+    await onStep?.({ phase, count, replay });
+  };
+}
+
+async function applyJournal(
+  clusterDir: string,
+  journal: Journal,
+  step: Step,
+  interruptAfter = Infinity,
+): Promise<void> {
   const moves = journal.moves.slice(0, interruptAfter);
   const removes = journal.removes.slice(0, Math.max(0, interruptAfter - moves.length));
-  await moveAll(clusterDir, moves);
+  await moveAll(clusterDir, moves, () => step("move"));
   for (const path of removes) {
     await unlink(join(clusterDir, path)).catch(ignoreMissing);
     await pruneEmptyParents(clusterDir, dirname(path));
+    await step("remove");
   }
   if (moves.length + removes.length < journal.moves.length + journal.removes.length) {
     throw new InterruptedWrite(`write interrupted after ${interruptAfter} steps`);
@@ -75,21 +119,35 @@ async function applyJournal(clusterDir: string, journal: Journal, interruptAfter
  * Moves staged files into place concurrently: each move is a rename, and a replay after an interruption skips the
  * ones already made (their staged file is gone), so the order does not matter.
  */
-async function moveAll(clusterDir: string, paths: readonly string[]): Promise<void> {
+async function moveAll(
+  clusterDir: string,
+  paths: readonly string[],
+  moved: () => Promise<void>,
+): Promise<void> {
   const folders = new Set(paths.map((path) => dirname(join(clusterDir, path))));
   await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
   await Promise.all(
-    paths.map((path) =>
-      rename(join(clusterDir, STAGING_DIR, path), join(clusterDir, path)).catch(ignoreMissing),
-    ),
+    paths.map(async (path) => {
+      await rename(join(clusterDir, STAGING_DIR, path), join(clusterDir, path)).catch(ignoreMissing);
+      await moved();
+    }),
   );
 }
 
 /** Writes files under `dir` concurrently (staging has no order to keep: the journal's moves have one). */
-async function writeAll(dir: string, files: readonly [string, string][]): Promise<void> {
+async function writeAll(
+  dir: string,
+  files: readonly [string, string][],
+  written: () => Promise<void>,
+): Promise<void> {
   const folders = [...new Set(files.map(([path]) => dirname(join(dir, path))))];
   await Promise.all(folders.map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all(files.map(([path, content]) => writeFile(join(dir, path), content)));
+  await Promise.all(
+    files.map(async ([path, content]) => {
+      await writeFile(join(dir, path), content);
+      await written();
+    }),
+  );
 }
 
 async function writeNew(path: string, content: string): Promise<void> {
