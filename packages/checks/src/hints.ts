@@ -30,6 +30,8 @@ export const HINTS: Readonly<Partial<Record<CheckCode, string>>> = {
   NAMESPACE_MISSING: "render the namespace with an app of this cluster; namespaces carry prune: disabled",
   SUBSTITUTION:
     "give the Kustomization postBuild.substitute or a substituteFrom that exists in its namespace",
+  SECRET_SOURCE_MISSING:
+    "let the external-secrets component write cluster-secrets in every namespace (its clusterSecrets item), or add an encrypted cluster-secrets.sops.yaml",
   NUMBER_NOT_QUOTED: "quote the value: Flux substitutes strings only",
   CRD_NOT_GATED: "set wait: true or health checks on the app installing the CRD",
   PLAINTEXT_SECRET: "use an ExternalSecret, or encrypt the file with sops as *.sops.yaml",

@@ -142,6 +142,39 @@ describe("externalSecrets options", () => {
     expect(rendered.files.get("flux/ks.yaml")).toContain("provider: sops");
   });
 
+  it("clusterSecrets: writes cluster-secrets in every namespace from the cluster's item", () => {
+    // GIVEN the default item WHEN rendered
+    const rendered = renderComponents([externalSecrets({ vault: "k8s-infra" })]);
+    // THEN a namespace component holds an ExternalSecret of that item targeting cluster-secrets
+    expect(
+      renderedFile(externalSecrets({ vault: "k8s-infra" }), "components/cluster-secrets/externalsecret.yaml"),
+    ).toEqual([
+      {
+        apiVersion: "external-secrets.io/v1",
+        kind: "ExternalSecret",
+        metadata: { name: "cluster-secrets" },
+        spec: {
+          dataFrom: [{ extract: { key: "cluster-secrets" } }],
+          secretStoreRef: { kind: "ClusterSecretStore", name: "onepassword-connect" },
+          target: { name: "cluster-secrets" },
+        },
+      },
+    ]);
+    // AND every namespace includes it
+    expect(rendered.files.get("apps/external-secrets/kustomization.yaml")).toContain(
+      "../../components/cluster-secrets",
+    );
+  });
+
+  it("clusterSecrets: reads another item, or nothing when a SOPS file provides the Secret", () => {
+    // GIVEN another item, then false WHEN built THEN the ExternalSecret reads it, then there is none
+    const named = externalSecrets({ vault: "k8s-infra", clusterSecrets: "infra-substitutions" });
+    expect(named.namespaceComponents?.[0]?.objects[0]?.toJSON()).toMatchObject({
+      spec: { dataFrom: [{ extract: { key: "infra-substitutions" } }] },
+    });
+    expect(externalSecrets({ vault: "k8s-infra", clusterSecrets: false }).namespaceComponents).toEqual([]);
+  });
+
   it("serviceMonitor: renders the operator's ServiceMonitor", () => {
     // GIVEN monitoring on WHEN built THEN the chart value is set
     const operator = appOf(externalSecrets({ vault: "k8s-infra", serviceMonitor: true }), "external-secrets");
@@ -174,6 +207,12 @@ describe("externalSecrets errors", () => {
     );
   });
 
+  it("rejects an empty cluster-secrets item name", () => {
+    expect(() => externalSecrets({ vault: "k8s-infra", clusterSecrets: "" })).toThrow(
+      'OPTION externalSecret(cluster-secrets): item: the 1Password item name is empty\n  expected: the name of an item in the store\'s vault\n  found:    ""',
+    );
+  });
+
   it("rejects bad option types at compile time", () => {
     // @ts-expect-error the vault is required: there is no default vault
     expect(() => externalSecrets({})).toThrow();
@@ -181,6 +220,8 @@ describe("externalSecrets errors", () => {
     expect(() => externalSecrets({ vault: 1 })).toThrow();
     // @ts-expect-error unknown option
     externalSecrets({ vault: "k8s-infra", vaults: ["a"] });
+    // @ts-expect-error clusterSecrets is an item name or false, not true
+    expect(() => externalSecrets({ vault: "k8s-infra", clusterSecrets: true })).toThrow();
   });
 });
 

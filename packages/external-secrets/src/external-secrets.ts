@@ -1,15 +1,18 @@
 import {
   type App,
   type ChartSource,
+  CLUSTER_SECRETS,
   type Component,
   defineApp,
   helmApp,
+  type NamespaceComponent,
   OptionError,
   packageOf,
   reference,
   type SecretStoreRef,
   type ServiceEndpoint,
 } from "@k8s-ops/core";
+import { externalSecret } from "./external-secret.js";
 import {
   type ExternalSecretsOptions,
   type ResolvedExternalSecretsOptions,
@@ -76,13 +79,33 @@ export function externalSecrets(options: ExternalSecretsOptions): ExternalSecret
   });
   const connect = connectEndpoint(connectApp);
   const store = storeApp(o, connect);
+  const secretStore = reference("SecretStore", store, STORE_NAME);
   return {
     name: "external-secrets",
     apps: [operator, connectApp, store],
+    namespaceComponents: clusterSecretsComponents(o, secretStore),
     source: SOURCE,
-    secretStore: reference("SecretStore", store, STORE_NAME),
+    secretStore,
     connect,
   };
+}
+
+/**
+ * An ExternalSecret in every namespace writing `cluster-secrets`, the Secret each Flux Kustomization substitutes
+ * secret variables from. Until the store is ready it stays pending, and Flux substitutes nothing for them.
+ */
+function clusterSecretsComponents(
+  o: ResolvedExternalSecretsOptions,
+  store: SecretStoreRef,
+): NamespaceComponent[] {
+  if (o.clusterSecrets === false) return [];
+  const secret = externalSecret({
+    name: CLUSTER_SECRETS,
+    store,
+    item: o.clusterSecrets,
+    targetName: CLUSTER_SECRETS,
+  });
+  return [{ name: CLUSTER_SECRETS, objects: [secret] }];
 }
 
 function operatorValues(o: ResolvedExternalSecretsOptions): Record<string, unknown> {

@@ -21,6 +21,12 @@ export interface ExternalSecretsOptions {
   readonly credentialsFile?: string;
   /** Render the operator's ServiceMonitor (needs the Prometheus operator CRDs). @default false */
   readonly serviceMonitor?: boolean;
+  /**
+   * The 1Password item whose fields become the `cluster-secrets` Secret in every namespace: the values Flux
+   * substitutes for the cluster's secret variables (`SECRET_DOMAIN`, …), kept out of git. `false` when an
+   * encrypted `cluster-secrets.sops.yaml` provides them instead. @default "cluster-secrets"
+   */
+  readonly clusterSecrets?: string | false;
 }
 
 export interface ResolvedExternalSecretsOptions
@@ -36,5 +42,6 @@ export function resolveOptions(options: ExternalSecretsOptions): ResolvedExterna
     credentialsSecret: options.credentialsSecret ?? "onepassword-secret",
     credentialsFile: options.credentialsFile,
     serviceMonitor: options.serviceMonitor ?? false,
+    clusterSecrets: options.clusterSecrets ?? "cluster-secrets",
   };
 }

@@ -1,6 +1,6 @@
-import { helmApp, testSettings } from "@k8s-ops/core";
+import { helmApp } from "@k8s-ops/core";
 import { describe, expect, it } from "vitest";
-import { inputOf } from "../test-support.js";
+import { inputOf, raw } from "../test-support.js";
 import { walkTree } from "./flux.js";
 
 const chart = { url: "oci://registry.example.org/charts/web", tag: "1.0.0" };
@@ -83,25 +83,58 @@ describe("walkTree", () => {
   });
 
   it("knows the names of the cluster's secret variables without their values", () => {
+    // GIVEN an app using a secret variable, and an ExternalSecret writing cluster-secrets in every namespace
     const input = inputOf([
       {
         name: "web",
         apps: [
           helmApp({ name: "web", namespace: "default", layer: "apps", chart, values: { token: "${TOKEN}" } }),
         ],
+        namespaceComponents: [{ name: "cluster-secrets", objects: [clusterSecretsWriter()] }],
       },
     ]);
-    const settings = testSettings({ secretVariables: ["TOKEN"] });
-    const tree = walkTree(input.name, input.root, input.files, {
-      secretVariables: settings.secretVariables ?? [],
-    });
+    // WHEN the tree is read
+    const tree = walkTree(input.name, input.root, input.files, { secretVariables: ["TOKEN"] });
+    // THEN the variable is defined, and left for Flux to fill in
     expect(tree.findings).toEqual([]);
     expect(
       (tree.objects.find((o) => o.kind === "HelmRelease")?.json.spec as { values: unknown } | undefined)
         ?.values,
     ).toEqual({ token: "${TOKEN}" });
   });
+
+  it("reports secret variables that nothing writes, once per namespace", () => {
+    // GIVEN two apps in one namespace substituting from cluster-secrets, which nothing writes
+    const app = (name: string) => helmApp({ name, namespace: "default", layer: "apps", chart });
+    const input = inputOf([{ name: "web", apps: [app("web"), app("api")] }]);
+    // WHEN the tree is read with a secret variable declared
+    const tree = walkTree(input.name, input.root, input.files, { secretVariables: ["TOKEN"] });
+    // THEN one finding names the namespace, the Secret and the variables
+    expect(tree.findings.map((f) => [f.code, f.path, f.message, f.expected, f.found])).toEqual([
+      [
+        "SECRET_SOURCE_MISSING",
+        "test › default/api: spec.postBuild.substituteFrom",
+        "nothing writes the Secret cluster-secrets in namespace default: Flux would substitute empty values",
+        "an ExternalSecret or a sops-encrypted Secret default/cluster-secrets with TOKEN",
+        "none",
+      ],
+    ]);
+  });
 });
+
+/** An ExternalSecret whose target is the cluster-secrets Secret. */
+function clusterSecretsWriter() {
+  return raw({
+    apiVersion: "external-secrets.io/v1",
+    kind: "ExternalSecret",
+    metadata: { name: "cluster-secrets" },
+    spec: {
+      secretStoreRef: { kind: "ClusterSecretStore", name: "onepassword-connect" },
+      target: { name: "cluster-secrets" },
+      dataFrom: [{ extract: { key: "cluster-secrets" } }],
+    },
+  });
+}
 
 function ks(name: string, extra: string): string {
   return `---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: ${name}, namespace: flux-system}\nspec:\n  path: ./clusters/demo/a\n  targetNamespace: default\n${extra}`;

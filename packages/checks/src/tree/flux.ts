@@ -26,6 +26,7 @@ interface Walk {
   readonly folders: Set<string>;
   readonly listed: Set<string>;
   readonly findings: CheckFinding[];
+  readonly secretSourcesMissing: Set<string>;
 }
 
 /**
@@ -49,6 +50,7 @@ export function walkTree(
     folders: new Set(),
     listed: new Set(),
     findings: [],
+    secretSourcesMissing: new Set(),
   };
   const sync = {
     apiVersion: "kustomize.toolkit.fluxcd.io/v1",

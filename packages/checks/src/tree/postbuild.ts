@@ -11,6 +11,8 @@ interface PostBuildWalk {
   readonly objects: readonly TreeObject[];
   readonly findings: CheckFinding[];
   readonly options: { readonly secretVariables?: readonly string[] };
+  /** Namespaces already reported for substituting secret variables that nothing writes. */
+  readonly secretSourcesMissing: Set<string>;
 }
 
 /** Flux's postBuild: substitutes `${VAR}` in every document that does not opt out; reports what it cannot. */
@@ -81,8 +83,7 @@ function variablesOf(
       (o) => o.kind === kind && o.name === name && o.namespace === ks.namespace,
     );
     if (object) addData(walk, object, values);
-    else if (kind === "Secret" && name === CLUSTER_SECRETS)
-      for (const key of walk.options.secretVariables ?? []) values.set(key, undefined);
+    else if (kind === "Secret" && name === CLUSTER_SECRETS) addSecretVariables(walk, ks, values);
     if (!object && source.optional !== true) {
       walk.findings.push(
         finding(
@@ -102,6 +103,46 @@ function variablesOf(
   for (const [key, value] of Object.entries(substitute))
     values.set(key, typeof value === "string" ? value : String(value));
   return values;
+}
+
+/**
+ * The cluster's secret variables, whose values stay out of git: defined when something writes the cluster-secrets
+ * Secret in the Kustomization's namespace (an ExternalSecret; an encrypted Secret is found as an object itself).
+ */
+function addSecretVariables(
+  walk: PostBuildWalk,
+  ks: FluxKustomization,
+  values: Map<string, string | undefined>,
+): void {
+  const names = walk.options.secretVariables ?? [];
+  for (const key of names) values.set(key, undefined);
+  if (names.length === 0 || walk.secretSourcesMissing.has(ks.namespace)) return;
+  const writer = walk.objects.find(
+    (o) =>
+      o.kind === "ExternalSecret" &&
+      o.namespace === ks.namespace &&
+      externalSecretTarget(o) === CLUSTER_SECRETS,
+  );
+  if (writer) return;
+  walk.secretSourcesMissing.add(ks.namespace);
+  walk.findings.push(
+    finding(
+      "SECRET_SOURCE_MISSING",
+      kustomizationPath(walk.cluster, ks, "spec.postBuild.substituteFrom"),
+      `nothing writes the Secret ${CLUSTER_SECRETS} in namespace ${ks.namespace}: Flux would substitute empty values`,
+      {
+        expected: `an ExternalSecret or a sops-encrypted Secret ${ks.namespace}/${CLUSTER_SECRETS} with ${names.join(", ")}`,
+        found: "none",
+      },
+    ),
+  );
+}
+
+/** The Secret an ExternalSecret writes: spec.target.name, or its own name. */
+function externalSecretTarget(object: TreeObject): string {
+  const spec = isObject(object.json.spec) ? object.json.spec : {};
+  const target = isObject(spec.target) ? spec.target : {};
+  return str(target.name) ?? object.name;
 }
 
 function addData(walk: PostBuildWalk, object: TreeObject, values: Map<string, string | undefined>): void {
