@@ -21,6 +21,11 @@ export interface DragonflyOptions {
   readonly memory: string;
   /** Snapshot the dataset to volumes. @default none: the data lives in memory only */
   readonly snapshots?: SnapshotOptions;
+  /**
+   * Namespace of the Dragonfly operator: a NetworkPolicy lets it in to the instances' admin and Redis ports through
+   * the namespace's default deny. @default "dragonfly-system"
+   */
+  readonly operatorNamespace?: string;
   /** Where the app comes in the bring-up order. @default "platform" */
   readonly layer?: Layer;
   /** Folder under `apps/<namespace>/` of the app's ks.yaml (set it to stage Dragonfly with its user). @default name */

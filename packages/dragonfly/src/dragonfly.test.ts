@@ -61,6 +61,28 @@ describe("dragonfly", () => {
     });
   });
 
+  it("lets the operator in to each instance's admin and Redis ports, and nothing else", () => {
+    // GIVEN the required options WHEN built
+    const [policy] = objectsOf(dragonfly(base).app, "NetworkPolicy");
+    // THEN a NetworkPolicy selects the operator's pods of this Dragonfly and admits its namespace on 9999 and 6379
+    expect(policy?.metadata).toMatchObject({ name: "cache-dragonfly-operator" });
+    expect(policy?.spec).toEqual({
+      ingress: [
+        {
+          from: [
+            { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "dragonfly-system" } } },
+          ],
+          ports: [
+            { port: 9999, protocol: "TCP" },
+            { port: 6379, protocol: "TCP" },
+          ],
+        },
+      ],
+      podSelector: { matchLabels: { app: "cache", "app.kubernetes.io/name": "dragonfly" } },
+      policyTypes: ["Ingress"],
+    });
+  });
+
   it("exports its Service, and an app using it waits for it", () => {
     // GIVEN the required options WHEN built THEN the service is the Dragonfly's, on the Redis port
     const cache = dragonfly(base);
@@ -127,6 +149,15 @@ describe("dragonfly options", () => {
     });
   });
 
+  it("operatorNamespace: is the namespace let in to the instances", () => {
+    const [policy] = objectsOf(build({ operatorNamespace: "databases" }).app, "NetworkPolicy");
+    expect(policy?.spec).toMatchObject({
+      ingress: [
+        { from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "databases" } } }] },
+      ],
+    });
+  });
+
   it("namespace: is the app's and the Service's", () => {
     const cache = build({ namespace: "automation" });
     expect([cache.app.namespace, cache.service.host]).toEqual([
@@ -153,6 +184,17 @@ describe("dragonfly errors", () => {
         "not a valid Dragonfly name",
         "a DNS label of at most 52 characters, such as cache",
         '"Cache"',
+      ),
+    );
+  });
+
+  it("rejects an operator namespace that is not a namespace name", () => {
+    expect(() => build({ operatorNamespace: "Dragonfly_System" })).toThrow(
+      message(
+        "operatorNamespace",
+        "not a valid namespace name",
+        "a lowercase RFC 1123 label such as dragonfly-system",
+        '"Dragonfly_System"',
       ),
     );
   });

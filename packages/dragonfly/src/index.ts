@@ -1,4 +1,5 @@
-export { DRAGONFLY_HEALTH, DRAGONFLY_PORT, type Dragonfly, dragonfly } from "./dragonfly.js";
+export { DRAGONFLY_ADMIN_PORT, DRAGONFLY_PORT } from "./access.js";
+export { DRAGONFLY_HEALTH, type Dragonfly, dragonfly } from "./dragonfly.js";
 export {
   DRAGONFLY_CRDS,
   DRAGONFLY_OPERATOR_CHART,

@@ -1,5 +1,6 @@
 import { CiliumNetworkPolicy } from "@kubernetes-models/cilium/cilium.io/v2/CiliumNetworkPolicy";
-import type { EgressTarget, ResolvedNetworkPoliciesOptions } from "./options.js";
+import type { EgressEntity, ResolvedNetworkPoliciesOptions } from "./options.js";
+import { ENTITIES, egressRules, ingressRules } from "./rules.js";
 import { ALL, ALLOW_ONLY, envoyProxies, inNamespace, KUBE_DNS, namespaces } from "./selectors.js";
 
 type Spec = NonNullable<ConstructorParameters<typeof CiliumNetworkPolicy>[0]>["spec"];
@@ -78,21 +79,15 @@ function allowMonitoring(o: ResolvedNetworkPoliciesOptions): CiliumNetworkPolicy
   });
 }
 
-const TARGET_ENTITIES = {
-  world: ["world"],
-  nodes: ["host", "remote-node"],
-  cluster: ["cluster"],
-} as const satisfies Record<EgressTarget, readonly string[]>;
-
-/** One policy per target some namespace gets; it selects the endpoints of exactly those namespaces. */
+/** One policy per whole entity some namespace gets; it selects the endpoints of exactly those namespaces. */
 function extraEgress(o: ResolvedNetworkPoliciesOptions): CiliumNetworkPolicy[] {
-  return (Object.keys(TARGET_ENTITIES) as EgressTarget[]).flatMap((target) => {
+  return (Object.keys(ENTITIES) as EgressEntity[]).flatMap((target) => {
     const granted = Object.keys(o.egress).filter((ns) => o.egress[ns]?.includes(target));
     if (granted.length === 0) return [];
     return [
       policy(`allow-egress-${target}`, {
         description: `Extra egress to ${target} for the namespaces given it.`,
-        egress: [{ toEntities: [...TARGET_ENTITIES[target]] }],
+        egress: [{ toEntities: [...ENTITIES[target]] }],
         enableDefaultDeny: ALLOW_ONLY,
         endpointSelector: namespaces("In", granted),
       }),
@@ -100,7 +95,7 @@ function extraEgress(o: ResolvedNetworkPoliciesOptions): CiliumNetworkPolicy[] {
   });
 }
 
-/** The policies every namespace gets: default deny (unless exempt) and the baseline allows. */
+/** The policies every namespace gets: default deny (unless exempt), the baseline allows and the extra ones. */
 export function baselinePolicies(o: ResolvedNetworkPoliciesOptions): CiliumNetworkPolicy[] {
   return [
     defaultDeny(o),
@@ -110,5 +105,7 @@ export function baselinePolicies(o: ResolvedNetworkPoliciesOptions): CiliumNetwo
     allowGateways(o),
     allowMonitoring(o),
     ...extraEgress(o),
+    ...egressRules(o),
+    ...ingressRules(o),
   ];
 }

@@ -1,3 +1,13 @@
 export { type NetworkPolicies, networkPolicies } from "./network-policies.js";
-export { DEFAULT_EGRESS, type EgressTarget, type NetworkPoliciesOptions } from "./options.js";
+export {
+  type CidrPorts,
+  DEFAULT_EGRESS,
+  type EgressEntity,
+  type EgressTarget,
+  type EntityPorts,
+  type IngressSource,
+  type NetworkPoliciesOptions,
+  type Port,
+  type PortRange,
+} from "./options.js";
 export { ENVOY_PROXY_LABELS, NAMESPACE_LABEL } from "./selectors.js";

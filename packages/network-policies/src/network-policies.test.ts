@@ -10,7 +10,7 @@ const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const ALLOW_ONLY = { egress: false, ingress: false };
 
 describe("networkPolicies", () => {
-  it("renders the README example, and the README shows it and excerpts of its YAML", () => {
+  it("renders the README example, and the README shows it and excerpts of its YAML", async () => {
     // GIVEN the README example
     // README:start
     const policies = networkPolicies({
@@ -19,13 +19,19 @@ describe("networkPolicies", () => {
         "cert-manager": ["world"],
         "external-secrets": ["world"],
         network: ["world"],
-        observability: ["world"],
+        observability: [{ entity: "world", ports: [443] }],
+        "rook-ceph": [{ entity: "nodes", ports: [3300, 6789, { port: 6800, endPort: 7300 }] }],
         "system-upgrade": ["nodes"],
+      },
+      ingress: {
+        observability: [{ cidrs: ["10.25.11.14/32", "10.25.11.15/32"], ports: [8427, 9428] }],
       },
     });
     // README:end
-    // WHEN rendered THEN it validates, and the README shows the example and excerpts of its YAML
+    // WHEN rendered THEN it validates and matches the reviewed snapshot
     const yaml = policiesYaml(policies);
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/network-policies.example.yaml");
+    // AND the README shows the example and excerpts of its YAML
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
     for (const excerpt of readmeYaml(README).split(/^ *# …\n/m)) expect(yaml).toContain(excerpt);
   });
@@ -190,12 +196,21 @@ describe("networkPolicies", () => {
 
   it("validates every policy against its schema (core does not check namespace components)", () => {
     // GIVEN every option that adds a policy WHEN built
-    const policies = networkPolicies({ egress: { apps: ["world", "nodes", "cluster"] } });
+    const rules = [
+      { entity: "nodes", ports: [3300, { port: 6800, endPort: 7300 }, { port: 53, protocol: "UDP" }] },
+      { cidrs: ["10.25.11.72/32", "2001:db8::/32"], ports: [8427] },
+      { cidrs: ["192.0.2.0/24"] },
+    ] as const;
+    const policies = networkPolicies({
+      egress: { apps: ["world", "nodes", "cluster", ...rules] },
+      ingress: { apps: [{ cidrs: ["10.25.11.14/32"], ports: [8427] }, { cidrs: ["192.0.2.0/24"] }] },
+    });
     // THEN each object passes its model's validation
     const objects = [
       ...policies.namespaceComponents.flatMap((c) => c.objects),
       ...policies.apps.flatMap((a) => a.objects),
     ];
+    expect(objects.length).toBe(14);
     for (const object of objects) expect(() => object.validate?.()).not.toThrow();
   });
 });
