@@ -25,8 +25,14 @@ export const CRI_CUSTOMIZATION = {
   content: '[plugins."io.containerd.cri.v1.images"]\n  discard_unpacked_layers = false\n',
 };
 
-/** The installer image of the cluster's Talos version, from the Image Factory. */
-export function installerImage(settings: ClusterSettings, o: ResolvedTalosOptions): string {
+/**
+ * The installer image of the cluster's Talos version, from the Image Factory: what the nodes are installed from, and
+ * what their upgrades must install to keep the schematic's extensions.
+ */
+export function installerImage(
+  settings: ClusterSettings,
+  o: Pick<ResolvedTalosOptions, "schematic">,
+): string {
   return `factory.talos.dev/installer/${o.schematic}:${settings.talosVersion}`;
 }
 

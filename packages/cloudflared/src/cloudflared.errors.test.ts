@@ -10,6 +10,25 @@ describe("cloudflared errors", () => {
     );
   });
 
+  it("rejects a dnsName that is not a DNS name", () => {
+    // GIVEN a URL as the tunnel's record WHEN built THEN it throws
+    expect(() => cloudflared({ ...base, dnsName: "https://external.example.com" })).toThrow(
+      'OPTION cloudflared: dnsName: not a DNS name\n  expected: a name such as external.example.com\n  found:    "https://external.example.com"',
+    );
+  });
+
+  it("rejects a tunnelId that is neither a UUID nor a variable", () => {
+    // GIVEN the tunnel's name, then a CNAME target, as the id WHEN built THEN each throws
+    const expected =
+      "  expected: a UUID such as 6ff42ae2-765d-4adf-8112-31c55c1551ef, or a variable such as ${CLOUDFLARE_TUNNEL_ID}";
+    expect(() => cloudflared({ ...base, tunnelId: "home" })).toThrow(
+      `OPTION cloudflared: tunnelId: not a tunnel id\n${expected}\n  found:    "home"`,
+    );
+    expect(() => cloudflared({ ...base, tunnelId: "${CLOUDFLARE_TUNNEL_ID}.cfargotunnel.com" })).toThrow(
+      `OPTION cloudflared: tunnelId: not a tunnel id\n${expected}\n  found:    "\${CLOUDFLARE_TUNNEL_ID}.cfargotunnel.com"`,
+    );
+  });
+
   it("rejects zero replicas", () => {
     expect(() => cloudflared({ ...base, replicas: 0 })).toThrow(
       "OPTION cloudflared: replicas: the tunnel needs at least one replica\n  expected: an integer ≥ 1\n  found:    0",
@@ -40,7 +59,7 @@ describe("cloudflared errors", () => {
     expect(() => cloudflared({ ...base, gateway: url })).toThrow();
     // @ts-expect-error the store is required
     expect(() => cloudflared({ domain: "example.com", gateway: envoyExternal })).toThrow();
-    // @ts-expect-error unknown option
-    cloudflared({ ...base, tunnelId: "abc" });
+    // @ts-expect-error unknown option: the tunnel is named by its id
+    cloudflared({ ...base, tunnelName: "home" });
   });
 });

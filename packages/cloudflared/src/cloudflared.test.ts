@@ -5,10 +5,10 @@ import { helmValues, readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type CloudflaredOptions, cloudflared } from "./index.js";
-import { base, envoyExternal, gateways, secrets, theApp } from "./test-support.js";
+import { base, envoyExternal, externalDns, gateways, secrets, theApp } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
-const settings = testSettings({ secretVariables: ["SECRET_DOMAIN"] });
+const settings = testSettings({ secretVariables: ["SECRET_DOMAIN", "CLOUDFLARE_TUNNEL_ID"] });
 
 function values(options: Partial<CloudflaredOptions> = {}) {
   return helmValues(theApp(options)) as {
@@ -16,6 +16,12 @@ function values(options: Partial<CloudflaredOptions> = {}) {
     controllers: { cloudflared: { replicas: number; containers: { app: Record<string, unknown> } } };
     defaultPodOptions: { securityContext: Record<string, unknown> };
   };
+}
+
+/** The spec of the app's DNSEndpoint. */
+function record(options: Partial<CloudflaredOptions> = {}): Record<string, unknown> | undefined {
+  const endpoint = theApp(options).objects.find((o) => o.kind === "DNSEndpoint");
+  return (endpoint?.toJSON() as { spec?: Record<string, unknown> } | undefined)?.spec;
 }
 
 function tunnelConfig(options: Partial<CloudflaredOptions> = {}): { ingress: Record<string, unknown>[] } {
@@ -39,7 +45,7 @@ describe("cloudflared", () => {
     });
     // README:end
     // WHEN it is rendered with the store and the gateway THEN it validates and matches the reviewed snapshot
-    await expect(componentYaml(tunnel, settings, [secrets, gateways])).toMatchFileSnapshot(
+    await expect(componentYaml(tunnel, settings, [secrets, gateways, externalDns])).toMatchFileSnapshot(
       "__snapshots__/cloudflared.default.yaml",
     );
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
@@ -105,7 +111,71 @@ describe("cloudflared", () => {
   });
 });
 
+describe("cloudflared DNS record", () => {
+  it("publishes external.<domain> as a proxied CNAME to the tunnel, for external-dns", () => {
+    // GIVEN the defaults WHEN built THEN the DNSEndpoint names the tunnel by the cluster's variable
+    const endpoint = theApp().objects.find((o) => o.kind === "DNSEndpoint");
+    expect(endpoint?.toJSON()).toEqual({
+      apiVersion: "externaldns.k8s.io/v1alpha1",
+      kind: "DNSEndpoint",
+      metadata: { name: "cloudflared" },
+      spec: {
+        endpoints: [
+          {
+            dnsName: "external.example.com",
+            providerSpecific: [
+              { name: "external-dns.alpha.kubernetes.io/cloudflare-proxied", value: "true" },
+            ],
+            recordType: "CNAME",
+            targets: ["${CLOUDFLARE_TUNNEL_ID}.cfargotunnel.com"],
+          },
+        ],
+      },
+    });
+  });
+
+  it("depends on the app serving DNSEndpoint, and needs the tunnel id among the cluster's variables", () => {
+    // GIVEN the cluster without the tunnel id variable, then with it, and external-dns WHEN rendered
+    const components = [secrets, gateways, externalDns, cloudflared(base)];
+    const without = renderComponents(components, testSettings({ secretVariables: ["SECRET_DOMAIN"] }));
+    const rendered = renderComponents(components, settings);
+    // THEN the variable is reported missing without it, and with it the app waits for external-dns
+    expect(without.findings.map((f) => f.message).join("\n")).toContain("CLOUDFLARE_TUNNEL_ID");
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.files.get("apps/network/cloudflared/ks.yaml")).toContain(
+      "    - name: external-dns\n      namespace: network\n",
+    );
+  });
+
+  it("validates what external-dns needs: a name, a type and a target", () => {
+    // GIVEN a record whose target list was emptied WHEN validated THEN the missing target is reported
+    const endpoint = theApp().objects.find((o) => o.kind === "DNSEndpoint") as unknown as {
+      spec: { endpoints: { targets: string[] }[] };
+      validate(): void;
+    };
+    expect(() => endpoint.validate()).not.toThrow();
+    endpoint.spec.endpoints[0]?.targets.splice(0);
+    expect(() => endpoint.validate()).toThrow(
+      "DNSEndpoint is invalid: /spec/endpoints/0/targets must NOT have fewer than 1 items",
+    );
+  });
+});
+
 describe("cloudflared options", () => {
+  it("dnsName and tunnelId: name the record and the tunnel it leads to", () => {
+    // GIVEN a per-cluster record name and a literal tunnel id WHEN built THEN the record carries both
+    expect(
+      record({ dnsName: "external-infra.example.com", tunnelId: "6ff42ae2-765d-4adf-8112-31c55c1551ef" }),
+    ).toMatchObject({
+      endpoints: [
+        {
+          dnsName: "external-infra.example.com",
+          targets: ["6ff42ae2-765d-4adf-8112-31c55c1551ef.cfargotunnel.com"],
+        },
+      ],
+    });
+  });
+
   it("domain: names the served subdomains and the default server name, variables included", () => {
     expect(gatewayRule({ domain: "${SECRET_DOMAIN}" })).toMatchObject({
       hostname: "*.${SECRET_DOMAIN}",

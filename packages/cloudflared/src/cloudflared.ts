@@ -7,6 +7,7 @@ import {
   packageOf,
 } from "@k8s-ops/core";
 import { checkItemOptions, storeSecret } from "@k8s-ops/external-secrets";
+import { tunnelRecord } from "./dns.js";
 import { type CloudflaredOptions, type ResolvedCloudflaredOptions, resolveOptions } from "./options.js";
 import { cloudflaredValues } from "./values.js";
 
@@ -21,7 +22,15 @@ export const APP_TEMPLATE_CHART: ChartSource = {
 
 export interface Cloudflared extends Component {}
 
-/** A Cloudflare tunnel that carries `*.<domain>` to the external gateway, on the bjw-s app-template chart. */
+/** A tunnel id as `cloudflared tunnel list` shows it. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A Flux variable standing for the whole value. */
+const VARIABLE = /^\$\{[_a-zA-Z][_a-zA-Z0-9]*\}$/;
+
+/**
+ * A Cloudflare tunnel that carries `*.<domain>` to the external gateway, on the bjw-s app-template chart, and the
+ * tunnel's DNS record (a `DNSEndpoint` external-dns publishes) that the gateway's routes point at.
+ */
 export function cloudflared(options: CloudflaredOptions): Cloudflared {
   const o = resolveOptions(options);
   checkOptions(o);
@@ -38,7 +47,7 @@ export function cloudflared(options: CloudflaredOptions): Cloudflared {
     chart: APP_TEMPLATE_CHART,
     releaseName: "cloudflared",
     values: cloudflaredValues(o, token.secretName),
-    objects: [token.object],
+    objects: [token.object, tunnelRecord(o)],
     uses: [...token.uses, o.gateway],
   });
   return { name: "cloudflared", source: SOURCE, apps: [app] };
@@ -54,6 +63,15 @@ function checkOptions(o: ResolvedCloudflaredOptions): void {
       "not a domain",
       "a domain such as example.com or ${SECRET_DOMAIN}",
       JSON.stringify(o.domain),
+    );
+  if (!isDomainName(o.dnsName))
+    fail("dnsName", "not a DNS name", "a name such as external.example.com", JSON.stringify(o.dnsName));
+  if (!UUID.test(o.tunnelId) && !VARIABLE.test(o.tunnelId))
+    fail(
+      "tunnelId",
+      "not a tunnel id",
+      "a UUID such as 6ff42ae2-765d-4adf-8112-31c55c1551ef, or a variable such as ${CLOUDFLARE_TUNNEL_ID}",
+      JSON.stringify(o.tunnelId),
     );
   if (!isDomainName(o.originServerName))
     fail("originServerName", "not a DNS name", "a name the gateway's certificate covers", o.originServerName);

@@ -1,7 +1,7 @@
 // Fixtures this package's tests share (not exported from index.ts).
 import { type App, type Component, defineApp, reference, type ServiceEndpoint } from "@k8s-ops/core";
 import { externalSecrets } from "@k8s-ops/external-secrets";
-import { appOf } from "@k8s-ops/testing";
+import { appOf, operatorStandIn } from "@k8s-ops/testing";
 import { type CloudflaredOptions, cloudflared } from "./index.js";
 
 /** The cluster's secret store: the tunnel token is read from it. */
@@ -20,6 +20,14 @@ export const envoyExternal: ServiceEndpoint = {
   namespace: "network",
   port: 443,
   host: "envoy-external.network.svc.cluster.local",
+};
+
+/** A stand-in for the external-dns component: the app serving the DNSEndpoint kind the tunnel's record uses. */
+export const externalDns: Component = {
+  name: "external-dns",
+  apps: [
+    operatorStandIn({ name: "external-dns", namespace: "network", crds: ["externaldns.k8s.io/DNSEndpoint"] }),
+  ],
 };
 
 /** The required options only. */

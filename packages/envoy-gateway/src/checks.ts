@@ -9,7 +9,10 @@ const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-
 /** Throws at the first option the builder cannot use. */
 export function checkOptions(o: ResolvedEnvoyGatewayOptions): void {
   checkAddresses(o);
-  checkDomain(o);
+  checkDnsName(o, "domain", o.domain, "a domain such as example.com or ${SECRET_DOMAIN}");
+  if (o.externalDnsTarget !== undefined) {
+    checkDnsName(o, "externalDnsTarget", o.externalDnsTarget, "a DNS name such as external.example.com");
+  }
   if (o.namespace.length > 63 || !LABEL.test(o.namespace)) {
     fail("namespace", "not a namespace name", "a DNS label such as network", JSON.stringify(o.namespace));
   }
@@ -62,24 +65,19 @@ function loadBalancerPool(cidr: string): BlockList {
 }
 
 /** A DNS name (variables allowed in place of labels) whose variables the cluster defines. */
-function checkDomain(o: ResolvedEnvoyGatewayOptions): void {
-  if (!DNS_NAME.test(o.domain.replace(VARIABLE, "x"))) {
-    fail(
-      "domain",
-      "not a DNS name",
-      "a domain such as example.com or ${SECRET_DOMAIN}",
-      JSON.stringify(o.domain),
-    );
+function checkDnsName(o: ResolvedEnvoyGatewayOptions, option: string, value: string, expected: string): void {
+  if (!DNS_NAME.test(value.replace(VARIABLE, "x"))) {
+    fail(option, "not a DNS name", expected, JSON.stringify(value));
   }
   const defined = new Set([
     ...Object.keys(settingsVariables(o.settings)),
     ...(o.settings.secretVariables ?? []),
   ]);
-  for (const [, name = ""] of o.domain.matchAll(VARIABLE)) {
+  for (const [, name = ""] of value.matchAll(VARIABLE)) {
     if (!defined.has(name)) {
       fail(
-        "domain",
-        `the domain uses \${${name}}, which the cluster does not define`,
+        option,
+        `the ${option} uses \${${name}}, which the cluster does not define`,
         "a variable of the cluster settings or a name in settings.secretVariables",
         name,
       );

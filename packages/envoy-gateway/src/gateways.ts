@@ -14,6 +14,8 @@ export const GATEWAY_CLASS = "envoy";
 export const GATEWAY_NAMES = { external: "envoy-external", internal: "envoy-internal" } as const;
 /** The Service annotation Cilium LB IPAM reads to pin a LoadBalancer address. */
 export const LBIPAM_IPS = "lbipam.cilium.io/ips";
+/** The Gateway annotation external-dns publishes the Gateway's routes with, as CNAMEs to its value. */
+export const DNS_TARGET = "external-dns.alpha.kubernetes.io/target";
 /** The wildcard Certificate both HTTPS listeners serve, and its Secret. */
 export const CERTIFICATE_NAME = "wildcard";
 export const TLS_SECRET = `${CERTIFICATE_NAME}-tls`;
@@ -66,8 +68,9 @@ export function gateway(o: ResolvedEnvoyGatewayOptions, which: GatewayName): [En
   const service = { annotations: { [LBIPAM_IPS]: o.addresses[which] }, name };
   const proxy = new EnvoyProxy({ metadata: { name }, spec: proxySpec(o, service) });
   const certificateRefs = [{ group: "", kind: "Secret", name: TLS_SECRET }];
+  const target = which === "external" ? o.externalDnsTarget : undefined;
   const gateway = new Gateway({
-    metadata: { name },
+    metadata: { name, ...(target ? { annotations: { [DNS_TARGET]: target } } : {}) },
     spec: {
       gatewayClassName: GATEWAY_CLASS,
       infrastructure: { parametersRef: { group: ENVOY_GROUP, kind: "EnvoyProxy", name } },

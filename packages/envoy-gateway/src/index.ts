@@ -2,6 +2,7 @@ export { type EnvoyGateway, envoyGateway, GATEWAY_HEALTH } from "./envoy-gateway
 export {
   CERTIFICATE_NAME,
   CONTROLLER_NAME,
+  DNS_TARGET,
   GATEWAY_CLASS,
   GATEWAY_NAMES,
   type GatewayName,

@@ -74,6 +74,21 @@ describe("envoyGateway options", () => {
     expect(policy?.spec).toMatchObject({ clientIPDetection: { xForwardedFor: { numTrustedHops: 0 } } });
     expect(policy?.spec).not.toHaveProperty("http3");
   });
+
+  it("externalDnsTarget: external-dns publishes the external gateway's routes as CNAMEs to it", () => {
+    // GIVEN the Cloudflare tunnel's record as the target WHEN built
+    const envoy = envoyGateway({ ...base, externalDnsTarget: "external.${SECRET_DOMAIN}" });
+    const [external, internal] = objectsOf(appOf(envoy, "envoy-gateways"), "Gateway");
+    // THEN envoy-external carries the target annotation, and envoy-internal does not
+    expect(external?.metadata).toEqual({
+      name: "envoy-external",
+      annotations: { "external-dns.alpha.kubernetes.io/target": "external.${SECRET_DOMAIN}" },
+    });
+    expect(internal?.metadata).toEqual({ name: "envoy-internal" });
+    // AND without it, no gateway is annotated
+    const [plain] = objectsOf(appOf(envoyGateway(base), "envoy-gateways"), "Gateway");
+    expect(plain?.metadata).toEqual({ name: "envoy-external" });
+  });
 });
 
 describe("envoyGateway option errors", () => {
@@ -134,6 +149,24 @@ describe("envoyGateway option errors", () => {
         "OPTION envoy-gateway: domain: the domain uses ${SECRET_DOMAIN}, which the cluster does not define",
         "  expected: a variable of the cluster settings or a name in settings.secretVariables",
         "  found:    SECRET_DOMAIN",
+      ].join("\n"),
+    );
+  });
+
+  it("rejects an externalDnsTarget that is not a DNS name, or uses a variable the cluster lacks", () => {
+    // GIVEN a URL, then an undefined variable, as the target WHEN built THEN each throws
+    expect(() => envoyGateway({ ...base, externalDnsTarget: "https://external.example.com" })).toThrow(
+      [
+        "OPTION envoy-gateway: externalDnsTarget: not a DNS name",
+        "  expected: a DNS name such as external.example.com",
+        '  found:    "https://external.example.com"',
+      ].join("\n"),
+    );
+    expect(() => envoyGateway({ ...base, externalDnsTarget: "external.${TUNNEL_DOMAIN}" })).toThrow(
+      [
+        "OPTION envoy-gateway: externalDnsTarget: the externalDnsTarget uses ${TUNNEL_DOMAIN}, which the cluster does not define",
+        "  expected: a variable of the cluster settings or a name in settings.secretVariables",
+        "  found:    TUNNEL_DOMAIN",
       ].join("\n"),
     );
   });

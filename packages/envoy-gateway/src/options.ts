@@ -30,9 +30,19 @@ export interface EnvoyGatewayOptions {
   readonly trustedHops?: number;
   /** Offer HTTP/3 (QUIC on UDP 443) besides HTTP/2 and HTTP/1.1. @default true */
   readonly http3?: boolean;
+  /**
+   * The DNS name the routes of `envoy-external` resolve to, such as the Cloudflare tunnel's record: set as the
+   * Gateway's `external-dns.alpha.kubernetes.io/target`, so external-dns publishes each route's host name as a
+   * CNAME to it instead of the gateway's private LoadBalancer address. May hold `${VAR}`s of the cluster.
+   * @default none: external-dns publishes the gateway's address
+   */
+  readonly externalDnsTarget?: string;
 }
 
-export interface ResolvedEnvoyGatewayOptions extends Required<EnvoyGatewayOptions> {}
+export interface ResolvedEnvoyGatewayOptions
+  extends Required<Omit<EnvoyGatewayOptions, "externalDnsTarget">> {
+  readonly externalDnsTarget?: string;
+}
 
 export function resolveOptions(options: EnvoyGatewayOptions): ResolvedEnvoyGatewayOptions {
   return {
@@ -45,5 +55,6 @@ export function resolveOptions(options: EnvoyGatewayOptions): ResolvedEnvoyGatew
     externalTrafficPolicy: options.externalTrafficPolicy ?? "Local",
     trustedHops: options.trustedHops ?? 1,
     http3: options.http3 ?? true,
+    externalDnsTarget: options.externalDnsTarget,
   };
 }

@@ -70,6 +70,12 @@ describe("externalDns", () => {
     expect(theApp().crds).toEqual(["externaldns.k8s.io/DNSEndpoint"]);
     expect(theApp({ sources: ["gateway-httproute"] }).crds).toEqual([]);
   });
+
+  it("is waited for when it installs the CRD, so DNSEndpoints apply after it", () => {
+    // GIVEN the crd source, then only routes WHEN built THEN Flux waits for the release in the first case only
+    expect(theApp().wait).toBe(true);
+    expect(theApp({ sources: ["gateway-httproute"] }).wait).toBe(false);
+  });
 });
 
 describe("externalDns options", () => {

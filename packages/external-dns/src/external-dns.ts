@@ -37,6 +37,7 @@ export function externalDns(options: ExternalDnsOptions): ExternalDns {
     item: o.cloudflareItem,
     template: { [TOKEN_ENV]: `{{ .${o.cloudflareTokenField} }}` },
   });
+  const installsCrds = o.sources.includes("crd");
   const app = helmApp({
     name: "external-dns",
     namespace: o.namespace,
@@ -45,7 +46,9 @@ export function externalDns(options: ExternalDnsOptions): ExternalDns {
     values: externalDnsValues(o, token.secretName),
     objects: [token.object],
     uses: [...token.uses, ...(o.gateway ? [o.gateway] : [])],
-    crds: o.sources.includes("crd") ? EXTERNAL_DNS_CRDS : [],
+    crds: installsCrds ? EXTERNAL_DNS_CRDS : [],
+    // Apps with DNSEndpoints (cloudflared's tunnel record) apply once the CRD is there.
+    wait: installsCrds,
   });
   return { name: "external-dns", source: SOURCE, apps: [app] };
 }

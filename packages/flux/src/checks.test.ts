@@ -61,8 +61,8 @@ describe("flux option errors", () => {
 
   it("rejects a Secret name that is not a DNS label", () => {
     // GIVEN an invalid Secret name WHEN built THEN it throws naming the option
-    expect(() => flux({ url, path, receiver: { secretName: "GitHub_Token" } })).toThrow(
-      message("receiver.secretName", "not a Secret name", "a DNS label such as sops-age", "GitHub_Token"),
+    expect(() => flux({ url, path, receiver: { secret: "GitHub_Token" } })).toThrow(
+      message("receiver.secret", "not a Secret name", "a DNS label such as sops-age", "GitHub_Token"),
     );
   });
 
@@ -72,7 +72,7 @@ describe("flux option errors", () => {
       message(
         "notifications",
         "a alertmanager Provider needs somewhere to send events",
-        "address, or secretName naming a Secret with an address key",
+        "address, or a secret with an address key",
         "neither",
       ),
     );
@@ -100,8 +100,28 @@ describe("flux option errors", () => {
     expect(() => flux({ url })).toThrow(message("path", "the option is required", "a string", "undefined"));
     // @ts-expect-error Provider types are notification-controller's
     flux({ url, path, notifications: { type: "email", address: "ops@example.com" } });
+    const secretMessage = (found: string) =>
+      message(
+        "receiver.secret",
+        "not a Secret the notifications can read",
+        "a Secret name, or a deployed Secret such as storeSecret() returns",
+        found,
+      );
     // @ts-expect-error a Receiver needs its token Secret
-    flux({ url, path, receiver: {} });
+    expect(() => flux({ url, path, receiver: {} })).toThrow(secretMessage("undefined"));
+    // @ts-expect-error a deployed Secret carries its object and what its stage uses, not only a name
+    expect(() => flux({ url, path, receiver: { secret: { secretName: "github-webhook-secret" } } })).toThrow(
+      secretMessage('{"secretName":"github-webhook-secret"}'),
+    );
+    // @ts-expect-error the route is built from the webhook Service, not given as a host name
+    expect(() => flux({ url, path, receiver: { secret: "token", route: "flux.example.com" } })).toThrow(
+      message(
+        "receiver.route",
+        "not a route to the webhook Service",
+        "a function of the Service, such as (service) => httpRoute({ …, service })",
+        '"flux.example.com"',
+      ),
+    );
     // @ts-expect-error the lockdown flag is not an option
     flux({ url, path, noCrossNamespaceRefs: true });
   });

@@ -1,5 +1,10 @@
 import { OptionError } from "@k8s-ops/core";
-import type { ResolvedFluxOptions, ResolvedNotifications } from "./options.js";
+import {
+  type FluxSecret,
+  type ResolvedFluxOptions,
+  type ResolvedNotifications,
+  secretNameOf,
+} from "./options.js";
 
 const GIT_URL = /^(https|ssh):\/\/[^\s/]+\/\S+$/;
 const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
@@ -40,6 +45,7 @@ export function checkOptions(o: ResolvedFluxOptions): void {
   if (!Number.isInteger(o.concurrency) || o.concurrency < 1) {
     fail("concurrency", "controllers need at least one worker", "an integer ≥ 1", String(o.concurrency));
   }
+  checkAddons(o);
   for (const [option, name] of secretNames(o)) {
     if (!NAME.test(name)) fail(option, "not a Secret name", "a DNS label such as sops-age", name);
   }
@@ -50,18 +56,46 @@ function secretNames(o: ResolvedFluxOptions): [string, string][] {
   const names: [string, string | undefined][] = [
     ["sopsAgeSecret", o.sopsAgeSecret],
     ["pullSecret", o.pullSecret],
-    ["notifications.secretName", o.notifications?.secretName],
-    ["receiver.secretName", o.receiver?.secretName],
+    ["notifications.secret", o.notifications?.secret && secretNameOf(o.notifications.secret)],
+    ["receiver.secret", o.receiver?.secret && secretNameOf(o.receiver.secret)],
   ];
   return names.filter((entry): entry is [string, string] => entry[1] !== undefined);
 }
 
+/** The Secrets and the route the notifications stage takes from other packages' builders. */
+function checkAddons(o: ResolvedFluxOptions): void {
+  if (o.notifications?.secret !== undefined) checkSecret("notifications.secret", o.notifications.secret);
+  if (o.receiver) checkSecret("receiver.secret", o.receiver.secret);
+  const route: unknown = o.receiver?.route;
+  if (route !== undefined && typeof route !== "function") {
+    fail(
+      "receiver.route",
+      "not a route to the webhook Service",
+      "a function of the Service, such as (service) => httpRoute({ …, service })",
+      JSON.stringify(route),
+    );
+  }
+}
+
+/** A name, or a Secret deployed with the notifications: its object and what its stage uses. */
+function checkSecret(option: string, secret: FluxSecret | undefined): void {
+  if (typeof secret === "string") return;
+  if (typeof secret !== "object" || typeof secret.object !== "object" || !Array.isArray(secret.uses)) {
+    fail(
+      option,
+      "not a Secret the notifications can read",
+      "a Secret name, or a deployed Secret such as storeSecret() returns",
+      JSON.stringify(secret) ?? "undefined",
+    );
+  }
+}
+
 function checkNotifications(n: ResolvedNotifications): void {
-  if (n.address === undefined && n.secretName === undefined) {
+  if (n.address === undefined && n.secret === undefined) {
     fail(
       "notifications",
       `a ${n.type} Provider needs somewhere to send events`,
-      "address, or secretName naming a Secret with an address key",
+      "address, or a secret with an address key",
       "neither",
     );
   }

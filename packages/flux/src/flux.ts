@@ -13,7 +13,7 @@ import {
 import { checkOptions } from "./checks.js";
 import { instanceValues } from "./instance.js";
 import { alert, provider, receiver, WEBHOOK_SERVICE } from "./notifications.js";
-import { type FluxOptions, type ResolvedFluxOptions, resolveOptions } from "./options.js";
+import { deployedSecrets, type FluxOptions, type ResolvedFluxOptions, resolveOptions } from "./options.js";
 
 /** Named on every object this package renders into a cluster. */
 const SOURCE = packageOf(import.meta.url);
@@ -77,20 +77,24 @@ export function flux(options: FluxOptions): Flux {
   };
 }
 
+/** Provider and Alert, Receiver and its route, and the Secrets deployed with them, in a stage after the instance. */
 function notificationsApp(o: ResolvedFluxOptions, instance: App): App | undefined {
-  const objects = [
-    ...(o.notifications ? [provider(o.notifications), alert(o.notifications)] : []),
-    ...(o.receiver ? [receiver(o.receiver)] : []),
-  ];
-  if (objects.length === 0) return undefined;
+  if (!o.notifications && !o.receiver) return undefined;
+  const secrets = deployedSecrets(o);
+  const route = o.receiver?.route?.(webhookEndpoint(instance));
   return defineApp({
     name: "flux-notifications",
     namespace: NAMESPACE,
     layer: "config",
     folder: FOLDER,
     dir: "notifications",
-    objects,
-    uses: [appRef(instance)],
+    objects: [
+      ...secrets.map((secret) => secret.object),
+      ...(o.notifications ? [provider(o.notifications), alert(o.notifications)] : []),
+      ...(o.receiver ? [receiver(o.receiver)] : []),
+      ...(route ? [route.route] : []),
+    ],
+    uses: [appRef(instance), ...secrets.flatMap((secret) => secret.uses), ...(route?.uses ?? [])],
   });
 }
 

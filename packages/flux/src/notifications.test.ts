@@ -1,8 +1,9 @@
-import { type App, componentYaml, renderComponents } from "@k8s-ops/core";
+import { type App, componentYaml, renderComponents, testSettings } from "@k8s-ops/core";
 import { appOf } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { ALERT_KINDS, appNamespaces, flux } from "./index.js";
+import { deployedSecret, gateways, providers, store, webhookRoute } from "./test-support.js";
 
 const url = "https://github.com/k8s-ops/k8s-ops";
 const path = "clusters/infra/flux";
@@ -52,23 +53,33 @@ describe("flux notifications", () => {
     expect(ALERT_KINDS).toEqual(["GitRepository", "HelmRelease", "Kustomization", "OCIRepository"]);
   });
 
-  it("type, secretName and name: commit statuses on GitHub send info events too", () => {
-    // GIVEN a GitHub commit-status Provider with its token Secret WHEN built
+  it("type, secret and name: commit statuses on GitHub, from Kustomization events, info included", () => {
+    // GIVEN a GitHub commit-status Provider with its token Secret, over two namespaces WHEN built
     const notifications = appOf(
       flux({
         url,
         path,
-        notifications: { type: "github", address: url, secretName: "github-token", name: "commits" },
+        notifications: {
+          type: "github",
+          address: url,
+          secret: "github-token",
+          name: "commits",
+          namespaces: ["flux-system", "network"],
+        },
       }),
       "flux-notifications",
     );
-    // THEN the Provider reads the Secret and the Alert sends info events
+    // THEN the Provider reads the Secret, and the Alert sends info events of the Kustomizations only
     expect(object(notifications, "Provider")).toMatchObject({
       metadata: { name: "commits" },
       spec: { address: url, secretRef: { name: "github-token" }, type: "github" },
     });
     expect(object(notifications, "Alert").spec).toMatchObject({
       eventSeverity: "info",
+      eventSources: [
+        { kind: "Kustomization", name: "*", namespace: "flux-system" },
+        { kind: "Kustomization", name: "*", namespace: "network" },
+      ],
       providerRef: { name: "commits" },
     });
   });
@@ -79,7 +90,7 @@ describe("flux notifications", () => {
       flux({
         url,
         path,
-        notifications: { type: "slack", secretName: "slack-url", channel: "ops", eventSeverity: "info" },
+        notifications: { type: "slack", secret: "slack-url", channel: "ops", eventSeverity: "info" },
       }),
       "flux-notifications",
     );
@@ -117,7 +128,7 @@ describe("flux notifications", () => {
 describe("flux receiver", () => {
   it("adds a GitHub Receiver for the sync source and exports the webhook Service", () => {
     // GIVEN a Receiver with its token Secret WHEN built
-    const gitops = flux({ url, path, receiver: { secretName: "github-webhook-token" } });
+    const gitops = flux({ url, path, receiver: { secret: "github-webhook-token" } });
     // THEN the stage holds only the Receiver, and the webhook Service is a reference provided by flux-instance
     const receiver = object(appOf(gitops, "flux-notifications"), "Receiver");
     expect(receiver).toMatchObject({
@@ -145,5 +156,65 @@ describe("flux receiver", () => {
       host: "webhook-receiver.flux-system.svc.cluster.local",
       provider: { name: "flux-instance", namespace: "flux-system" },
     });
+  });
+
+  it("route: exposes the webhook Service through the given route, and depends on its gateway", () => {
+    // GIVEN a Receiver routed on the external gateway WHEN built and rendered
+    const gitops = flux({ url, path, receiver: { secret: "github-webhook-token", route: webhookRoute } });
+    const stage = appOf(gitops, "flux-notifications");
+    const rendered = renderComponents([...providers, gitops], testSettings());
+    // THEN the route sends to webhook-receiver:80, and the stage waits for the gateways stage
+    expect(object(stage, "HTTPRoute").spec).toMatchObject({
+      rules: [{ backendRefs: [{ name: "webhook-receiver", port: 80 }] }],
+    });
+    expect(stage.uses).toContainEqual(gateways.external);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.files.get("apps/flux-system/flux-operator/ks.yaml")).toContain(
+      "    - name: envoy-gateways\n      namespace: network\n",
+    );
+  });
+});
+
+describe("flux notifications with Secrets from a store", () => {
+  /** Commit statuses and the Receiver, their tokens from 1Password, the Receiver routed from the Internet. */
+  const gitops = flux({
+    url,
+    path,
+    notifications: {
+      type: "github",
+      address: url,
+      secret: deployedSecret("github-status", "FLUX_GITHUB_TOKEN"),
+      namespaces: ["flux-system", "network"],
+    },
+    receiver: { secret: deployedSecret("github-webhook", "FLUX_GITHUB_WEBHOOK_TOKEN"), route: webhookRoute },
+  });
+
+  it("deploys the ExternalSecrets with what reads them, and the stage depends on the store", () => {
+    // GIVEN the component WHEN built
+    const stage = appOf(gitops, "flux-notifications");
+    // THEN the stage holds both ExternalSecrets, the Provider and Receiver read their Secrets, and it uses the store
+    expect(stage.objects.map((o) => o.kind)).toEqual([
+      "ExternalSecret",
+      "ExternalSecret",
+      "Provider",
+      "Alert",
+      "Receiver",
+      "HTTPRoute",
+    ]);
+    expect(object(stage, "Provider").spec).toMatchObject({ secretRef: { name: "github-status-secret" } });
+    expect(object(stage, "Receiver").spec).toMatchObject({ secretRef: { name: "github-webhook-secret" } });
+    expect(stage.uses).toContainEqual(store);
+  });
+
+  it("renders the stage as the reviewed snapshot", async () => {
+    // GIVEN the component beside the store and the gateways WHEN rendered THEN nothing is missing
+    const rendered = renderComponents([...providers, gitops], testSettings());
+    expect(rendered.findings).toEqual([]);
+    const files = [...rendered.files].filter(([file]) => file.startsWith("apps/flux-system/flux-operator/"));
+    const yaml = files
+      .filter(([file]) => file.includes("/notifications/") || file.endsWith("/ks.yaml"))
+      .map(([file, text]) => `# ---- ${file}\n${text}`)
+      .join("\n");
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/flux.notifications.yaml");
   });
 });

@@ -2,13 +2,29 @@ import { FLUX_SOURCE } from "@k8s-ops/core";
 import { Receiver } from "@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1/Receiver";
 import { Alert } from "@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/Alert";
 import { Provider } from "@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/Provider";
-import type { FluxReceiverOptions, ResolvedNotifications } from "./options.js";
+import {
+  COMMIT_STATUS_PROVIDERS,
+  type FluxReceiverOptions,
+  type ResolvedNotifications,
+  secretNameOf,
+} from "./options.js";
 
 /**
  * The kinds the Alert reports on. FluxInstance is not among them: the Alert CRD (notification-controller v1beta3)
  * accepts only Flux's own source, kustomize, helm and image kinds as event sources.
  */
 export const ALERT_KINDS = ["GitRepository", "HelmRelease", "Kustomization", "OCIRepository"] as const;
+
+/**
+ * The kinds a commit-status Alert reports on: only Kustomization events carry the Git commit the status is posted
+ * to (Flux's "Git commit status updates"); the others' revisions are chart versions and OCI digests.
+ */
+export const COMMIT_STATUS_KINDS = ["Kustomization"] as const;
+
+/** What the Alert of a Provider type watches. */
+export function alertKinds(n: ResolvedNotifications): readonly (typeof ALERT_KINDS)[number][] {
+  return COMMIT_STATUS_PROVIDERS.includes(n.type) ? COMMIT_STATUS_KINDS : ALERT_KINDS;
+}
 
 /** Name of the GitHub Receiver; its webhook path is in its status (`/hook/<sha256>`). */
 export const RECEIVER_NAME = "github-webhook";
@@ -23,12 +39,12 @@ export function provider(n: ResolvedNotifications): Provider {
       type: n.type,
       ...(n.address ? { address: n.address } : {}),
       ...(n.channel ? { channel: n.channel } : {}),
-      ...(n.secretName ? { secretRef: { name: n.secretName } } : {}),
+      ...(n.secret ? { secretRef: { name: secretNameOf(n.secret) } } : {}),
     },
   });
 }
 
-/** Every event of the listed kinds in the listed namespaces, tagged with the cluster's name. */
+/** Every event of the Provider's kinds in the listed namespaces, tagged with the cluster's name. */
 export function alert(n: ResolvedNotifications): Alert {
   return new Alert({
     metadata: { name: n.name },
@@ -36,7 +52,7 @@ export function alert(n: ResolvedNotifications): Alert {
       eventMetadata: { cluster: "${CLUSTER_NAME}" },
       eventSeverity: n.eventSeverity,
       eventSources: n.namespaces.flatMap((namespace) =>
-        ALERT_KINDS.map((kind) => ({ kind, name: "*", namespace })),
+        alertKinds(n).map((kind) => ({ kind, name: "*", namespace })),
       ),
       providerRef: { name: n.name },
     },
@@ -57,7 +73,7 @@ export function receiver(r: FluxReceiverOptions): Receiver {
           namespace: FLUX_SOURCE.namespace,
         },
       ],
-      secretRef: { name: r.secretName },
+      secretRef: { name: secretNameOf(r.secret) },
       type: "github",
     },
   });

@@ -1,3 +1,4 @@
+import type { KubeObject, Reference, ServiceEndpoint } from "@k8s-ops/core";
 import type { IProviderSpec } from "@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/ProviderSpec";
 
 /** A notification-controller Provider type (`slack`, `github`, `alertmanager`, `generic`, …). */
@@ -13,6 +14,26 @@ export const COMMIT_STATUS_PROVIDERS: readonly ProviderType[] = [
   "gitlab",
 ];
 
+/**
+ * A Secret deployed with the notifications, from a secret store: what `storeSecret()` of
+ * @k8s-ops/external-secrets returns. Its object joins the notifications stage, which then uses the store.
+ */
+export interface DeployedSecret {
+  readonly object: KubeObject;
+  readonly uses: readonly Reference[];
+  readonly secretName: string;
+}
+
+/** The Secret a Provider or the Receiver reads: the name of one made elsewhere in flux-system, or one deployed here. */
+export type FluxSecret = string | DeployedSecret;
+
+/** A route to notification-controller's webhook Service: what `httpRoute()` of @k8s-ops/envoy-gateway returns. */
+export interface WebhookRoute {
+  readonly route: KubeObject;
+  /** The stage uses these (the gateway): it then depends on the app providing them. */
+  readonly uses: readonly Reference[];
+}
+
 export interface FluxNotificationsOptions {
   /** Where events go. */
   readonly type: ProviderType;
@@ -23,23 +44,30 @@ export interface FluxNotificationsOptions {
    * statuses, a webhook URL. @default none (then the Secret must hold `address`)
    */
   readonly address?: string;
-  /** Secret in flux-system with the Provider's credentials (`token`, `address`, …); not created here. @default none */
-  readonly secretName?: string;
+  /** The Secret with the Provider's credentials (`token`, `address`, …), in flux-system. @default none */
+  readonly secret?: FluxSecret;
   /** Channel, for chat providers. @default none */
   readonly channel?: string;
   /** Lowest severity sent. @default "info" for commit-status providers (github, gitlab, …), else "error" */
   readonly eventSeverity?: "info" | "error";
   /**
-   * Namespaces whose Flux objects the Alert reports on. notification-controller matches an event source's
-   * namespace literally (there is no wildcard), and this platform keeps each app's Kustomization and HelmRelease in
-   * the app's namespace: list them all, e.g. with `appNamespaces(components)`. @default ["flux-system"]
+   * Namespaces whose Flux objects the Alert reports on (Kustomizations only for commit-status providers: only their
+   * events carry the Git commit). notification-controller matches an event source's namespace literally (there is
+   * no wildcard), and this platform keeps each app's Kustomization and HelmRelease in the app's namespace: list them
+   * all, e.g. with `appNamespaces(components)`. @default ["flux-system"]
    */
   readonly namespaces?: readonly string[];
 }
 
 export interface FluxReceiverOptions {
-  /** Secret in flux-system whose `token` key is the GitHub webhook secret; not created here. */
-  readonly secretName: string;
+  /** The Secret whose `token` key is the GitHub webhook secret, in flux-system. */
+  readonly secret: FluxSecret;
+  /**
+   * Exposes the Receiver: given notification-controller's `webhook-receiver` Service (port 80), the route to it on
+   * a gateway the Internet reaches, e.g. `(service) => httpRoute({ name, gateway, hostnames, service })`.
+   * @default none: the Receiver is not reachable from outside the cluster
+   */
+  readonly route?: (service: ServiceEndpoint) => WebhookRoute;
 }
 
 export interface FluxOptions {
@@ -72,9 +100,9 @@ export interface FluxOptions {
 }
 
 export interface ResolvedNotifications
-  extends Required<Omit<FluxNotificationsOptions, "address" | "secretName" | "channel">> {
+  extends Required<Omit<FluxNotificationsOptions, "address" | "secret" | "channel">> {
   readonly address?: string;
-  readonly secretName?: string;
+  readonly secret?: FluxSecret;
   readonly channel?: string;
 }
 
@@ -100,6 +128,17 @@ export function resolveOptions(options: FluxOptions): ResolvedFluxOptions {
     notifications: options.notifications && resolveNotifications(options.notifications),
     receiver: options.receiver,
   };
+}
+
+/** The name of the Secret, whether it is made elsewhere or deployed with the notifications. */
+export function secretNameOf(secret: FluxSecret): string {
+  return typeof secret === "string" ? secret : secret.secretName;
+}
+
+/** The Secrets deployed with the notifications. */
+export function deployedSecrets(o: ResolvedFluxOptions): DeployedSecret[] {
+  const secrets = [o.notifications?.secret, o.receiver?.secret];
+  return secrets.filter((secret): secret is DeployedSecret => typeof secret === "object");
 }
 
 function resolveNotifications(n: FluxNotificationsOptions): ResolvedNotifications {

@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type AppId, type Component, defineApp, renderComponents, testSettings } from "@k8s-ops/core";
+import {
+  type AppId,
+  type Component,
+  defineApp,
+  helmApp,
+  renderComponents,
+  testSettings,
+} from "@k8s-ops/core";
 import { readmeShows, SCHEMAS_DIR, schemaPresent } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
@@ -38,11 +45,24 @@ function covered(patterns: readonly string[], group: string): boolean {
 /** The app that installs the chart with its CRDs, as the envoy-gateway component builds it. */
 const installer: AppId = { name: "envoy-gateway", namespace: "network" };
 
+/** An app of that name declaring the given CRDs. */
+function controller(crds: readonly string[]) {
+  return defineApp({ ...installer, layer: "controllers", objects: [], crds });
+}
+
 describe("gateway-api", () => {
   it("describes the README example: the app installing the chart as the cluster's CRD installer", () => {
     // GIVEN the README example
     // README:start
-    const crds = gatewayApiCrds({ name: "envoy-gateway", namespace: "network" });
+    const controller = helmApp({
+      name: "envoy-gateway",
+      namespace: "network",
+      layer: "controllers",
+      chart: ENVOY_GATEWAY_CHART,
+      values: { crds: { enabled: true } },
+      crds: [...GATEWAY_API_CRDS, ...ENVOY_GATEWAY_CRDS],
+    });
+    const crds = gatewayApiCrds(controller);
     // README:end
     // THEN it references that app, at the bundled release and channel, with every CRD group the chart installs
     expect(crds).toEqual({
@@ -68,8 +88,8 @@ describe("gateway-api", () => {
 
   it("lets an app that uses the installer depend on it", () => {
     // GIVEN the installer declaring the CRDs, and an app that uses it
-    const crds = gatewayApiCrds(installer);
-    const controller = defineApp({ ...installer, layer: "controllers", objects: [], crds: crds.crds });
+    const app = controller([...GATEWAY_API_CRDS, ...ENVOY_GATEWAY_CRDS]);
+    const crds = gatewayApiCrds(app);
     const consumer = defineApp({
       name: "gateways",
       namespace: "network",
@@ -77,7 +97,7 @@ describe("gateway-api", () => {
       objects: [],
       uses: [crds.app],
     });
-    const component: Component = { name: "envoy", apps: [controller, consumer] };
+    const component: Component = { name: "envoy", apps: [app, consumer] };
     // WHEN rendered
     const rendered = renderComponents([component], testSettings());
     // THEN nothing is missing and the consumer depends on the installer
@@ -87,10 +107,25 @@ describe("gateway-api", () => {
     );
   });
 
-  it("rejects anything but an app and an unknown channel at compile time", () => {
-    // GIVEN wrongly typed input THEN the compiler refuses it
-    // @ts-expect-error the installer is an app (name and namespace), not a name
-    expect(() => gatewayApiCrds("envoy-gateway")).not.toThrow();
+  it("refuses an app that does not install every CRD group", () => {
+    // GIVEN an app declaring Gateway API's groups but not Envoy Gateway's WHEN described THEN it throws
+    expect(() => gatewayApiCrds(controller(GATEWAY_API_CRDS))).toThrow(
+      [
+        "OPTION gateway-api: app: the app does not install the Gateway API CRDs, so it cannot be their installer",
+        "  expected: an app whose crds include gateway.networking.k8s.io/*, gateway.networking.x-k8s.io/*, gateway.envoyproxy.io/*",
+        "  found:    network/envoy-gateway with crds [gateway.networking.k8s.io/*, gateway.networking.x-k8s.io/*]",
+      ].join("\n"),
+    );
+  });
+
+  it("rejects a name, an app id and an unknown channel at compile time", () => {
+    // GIVEN wrongly typed input THEN the compiler refuses it, and at run time the installer check does
+    // @ts-expect-error the installer is the app itself, not its name
+    expect(() => gatewayApiCrds("envoy-gateway")).toThrow(
+      'OPTION gateway-api: app: the app does not install the Gateway API CRDs, so it cannot be their installer\n  expected: an app whose crds include gateway.networking.k8s.io/*, gateway.networking.x-k8s.io/*, gateway.envoyproxy.io/*\n  found:    "envoy-gateway"',
+    );
+    // @ts-expect-error an app id names an app but does not show what it installs
+    expect(() => gatewayApiCrds(installer)).toThrow("found:    network/envoy-gateway with crds []");
     // @ts-expect-error Gateway API publishes a standard and an experimental channel only
     const channel: GatewayApiChannel = "beta";
     expect(channel).toBe("beta");

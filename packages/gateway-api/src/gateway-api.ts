@@ -1,4 +1,4 @@
-import { type AppId, type AppRef, appRef, type ChartSource } from "@k8s-ops/core";
+import { type App, type AppRef, appRef, type ChartSource, OptionError } from "@k8s-ops/core";
 
 /**
  * The Envoy Gateway chart, where this platform's Gateway API CRDs come from: its `crds` subchart carries the
@@ -42,12 +42,24 @@ export interface GatewayApiCrds {
   readonly crds: readonly string[];
 }
 
-/** Describes `app`, which installs the chart above with its CRDs, as the cluster's Gateway API CRD installer. */
-export function gatewayApiCrds(app: AppId): GatewayApiCrds {
-  return {
-    app: appRef(app),
-    version: GATEWAY_API_VERSION,
-    channel: GATEWAY_API_CHANNEL,
-    crds: [...GATEWAY_API_CRDS, ...ENVOY_GATEWAY_CRDS],
-  };
+/**
+ * Describes `app`, which installs the chart above with its CRDs, as the cluster's Gateway API CRD installer. It takes
+ * the app itself, not a name: an app that does not declare every CRD group above cannot be the installer.
+ */
+export function gatewayApiCrds(app: App): GatewayApiCrds {
+  const crds = [...GATEWAY_API_CRDS, ...ENVOY_GATEWAY_CRDS];
+  // Checked at run time too: a JavaScript caller can still pass a name.
+  const declared: readonly string[] = typeof app === "object" ? (app.crds ?? []) : [];
+  if (!crds.every((pattern) => declared.includes(pattern))) {
+    throw new OptionError({
+      path: "gateway-api: app",
+      message: "the app does not install the Gateway API CRDs, so it cannot be their installer",
+      expected: `an app whose crds include ${crds.join(", ")}`,
+      found:
+        typeof app === "object"
+          ? `${app.namespace}/${app.name} with crds [${declared.join(", ")}]`
+          : JSON.stringify(app),
+    });
+  }
+  return { app: appRef(app), version: GATEWAY_API_VERSION, channel: GATEWAY_API_CHANNEL, crds };
 }

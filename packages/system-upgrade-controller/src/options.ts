@@ -8,8 +8,9 @@ export interface SystemUpgradeControllerOptions {
   /** Controller replicas; leader election turns on above one. @default 1 */
   readonly replicas?: number;
   /**
-   * The installer image the Talos Plan installs, without a tag (the tag is `settings.talosVersion`). Nodes built from
-   * an Image Factory schematic need theirs, e.g. `factory.talos.dev/metal-installer/<schematic id>`.
+   * The installer image the Talos Plan installs, at `settings.talosVersion`: untagged, or tagged with that version.
+   * Give the one the nodes were installed from, `installerImage()` of @k8s-ops/talos
+   * (`factory.talos.dev/installer/<schematic id>:<talosVersion>`), or an upgrade drops the schematic's extensions.
    * @default "ghcr.io/siderolabs/installer"
    */
   readonly installerImage?: string;

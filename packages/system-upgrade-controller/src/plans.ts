@@ -34,12 +34,18 @@ export function talosServiceAccount(): TalosServiceAccount {
   });
 }
 
+/** An image reference as its repository and its tag, if it has one (a `:` after the last `/`). */
+export function splitTag(image: string): { readonly repository: string; readonly tag?: string } {
+  const match = /^(.*):([^:/]+)$/.exec(image);
+  return match ? { repository: match[1] ?? "", tag: match[2] } : { repository: image };
+}
+
 /** Upgrades Talos node by node: waits for a healthy cluster, then installs the version and lets the node reboot. */
 export function talosPlan(o: ResolvedSystemUpgradeControllerOptions): Plan {
   const version = o.settings.talosVersion;
   const upgrade = [
     "upgrade",
-    `--image=${o.installerImage}:${version}`,
+    `--image=${splitTag(o.installerImage).repository}:${version}`,
     `--preserve=${o.preserve}`,
     "--wait=false",
   ];

@@ -45,15 +45,27 @@ describe("systemUpgradeController option errors", () => {
     );
   });
 
-  it("rejects an installer image with a tag", () => {
-    // GIVEN a tagged installer WHEN built THEN it throws: the tag comes from the settings
+  it("rejects an installer tagged with another Talos version", () => {
+    // GIVEN the installer of an older release WHEN built THEN it throws: the Plan would install another version
     expect(() =>
-      systemUpgradeController({ settings, installerImage: "ghcr.io/siderolabs/installer:v1.13.9" }),
+      systemUpgradeController({ settings, installerImage: "factory.talos.dev/installer/abc:v1.12.0" }),
     ).toThrow(
       [
-        "OPTION system-upgrade-controller: installerImage: the installer image must name a repository without tag or digest",
-        "  expected: registry/path such as factory.talos.dev/metal-installer/<schematic id>",
-        "  found:    ghcr.io/siderolabs/installer:v1.13.9",
+        "OPTION system-upgrade-controller: installerImage: the installer's tag is not the cluster's Talos version",
+        "  expected: factory.talos.dev/installer/abc:v1.13.9",
+        "  found:    factory.talos.dev/installer/abc:v1.12.0",
+      ].join("\n"),
+    );
+  });
+
+  it("rejects an installer pinned by digest", () => {
+    // GIVEN a digest reference WHEN built THEN it throws: the Plan sets the version itself
+    const image = `ghcr.io/siderolabs/installer@sha256:${"0".repeat(64)}`;
+    expect(() => systemUpgradeController({ settings, installerImage: image })).toThrow(
+      [
+        "OPTION system-upgrade-controller: installerImage: not an installer image reference",
+        "  expected: registry/path or registry/path:v1.13.9, such as factory.talos.dev/installer/<schematic id>",
+        `  found:    ${image}`,
       ].join("\n"),
     );
   });

@@ -188,12 +188,26 @@ describe("systemUpgradeController options", () => {
     });
   });
 
-  it("installerImage: installs the nodes' Image Factory installer", () => {
-    // GIVEN a schematic's installer WHEN built THEN the Talos Plan installs it at the cluster's version
-    const image =
-      "factory.talos.dev/metal-installer/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba";
-    const upgrades = systemUpgradeController({ settings, installerImage: image });
-    expect(plan(upgrades, "talos").spec.upgrade.args).toContain(`--image=${image}:v1.13.9`);
+  it("installerImage: installs the nodes' Image Factory installer, tagged or not", () => {
+    // GIVEN a schematic's installer, as the talos package names it (tagged) and untagged WHEN built
+    const repository =
+      "factory.talos.dev/installer/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba";
+    const tagged = systemUpgradeController({ settings, installerImage: `${repository}:v1.13.9` });
+    const untagged = systemUpgradeController({ settings, installerImage: repository });
+    // THEN the Talos Plan installs it at the cluster's version, the tag not repeated
+    expect(plan(tagged, "talos").spec.upgrade.args).toContain(`--image=${repository}:v1.13.9`);
+    expect(plan(untagged, "talos").spec.upgrade.args).toContain(`--image=${repository}:v1.13.9`);
+  });
+
+  it("installerImage: keeps a registry port apart from the tag", () => {
+    // GIVEN an installer mirrored on a registry with a port WHEN built THEN the port is not read as a tag
+    const upgrades = systemUpgradeController({
+      settings,
+      installerImage: "registry.lan:5000/talos/installer",
+    });
+    expect(plan(upgrades, "talos").spec.upgrade.args).toContain(
+      "--image=registry.lan:5000/talos/installer:v1.13.9",
+    );
   });
 
   it("concurrency: upgrades several nodes at once", () => {

@@ -6,7 +6,7 @@ import {
   resolveOptions,
   type SystemUpgradeControllerOptions,
 } from "./options.js";
-import { kubernetesPlan, talosPlan, talosServiceAccount } from "./plans.js";
+import { kubernetesPlan, splitTag, talosPlan, talosServiceAccount } from "./plans.js";
 
 /** Named on every object this package renders into a cluster. */
 const SOURCE = packageOf(import.meta.url);
@@ -81,13 +81,29 @@ function checkOptions(o: ResolvedSystemUpgradeControllerOptions): void {
   }
   checkCount("replicas", o.replicas);
   checkCount("concurrency", o.concurrency);
-  if (!UNTAGGED_IMAGE.test(o.installerImage)) {
+  checkInstaller(o);
+}
+
+/** A repository, optionally tagged with the cluster's Talos version: the Plan's version and image must agree. */
+function checkInstaller(o: ResolvedSystemUpgradeControllerOptions): void {
+  const { repository, tag } = splitTag(o.installerImage);
+  const { talosVersion } = o.settings;
+  const fail = (message: string, expected: string): never => {
     throw new OptionError({
       path: "system-upgrade-controller: installerImage",
-      message: "the installer image must name a repository without tag or digest",
-      expected: "registry/path such as factory.talos.dev/metal-installer/<schematic id>",
+      message,
+      expected,
       found: o.installerImage,
     });
+  };
+  if (!UNTAGGED_IMAGE.test(repository)) {
+    fail(
+      "not an installer image reference",
+      `registry/path or registry/path:${talosVersion}, such as factory.talos.dev/installer/<schematic id>`,
+    );
+  }
+  if (tag !== undefined && tag !== talosVersion) {
+    fail("the installer's tag is not the cluster's Talos version", `${repository}:${talosVersion}`);
   }
 }
 
