@@ -1,7 +1,7 @@
 import { OptionError } from "@k8s-ops/core";
 import { optionMessage } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
-import { fluentBit } from "./index.js";
+import { fluentBit, type LogsHub } from "./index.js";
 import { apps, base, inCluster } from "./test-support.js";
 
 const message = optionMessage("fluent-bit");
@@ -27,6 +27,18 @@ describe("fluentBit rejects invalid options", () => {
         "the hub runs in cluster infra, but an in-cluster Service name resolves in this cluster (apps)",
         "an address or name cluster apps reaches cluster infra by",
         "victoria-logs.observability.svc.cluster.local",
+      ),
+    );
+  });
+
+  it("a Service provided in another cluster than the hub's", () => {
+    // GIVEN a hub said to run in apps, with infra's Service
+    expect(() => fluentBit({ settings: apps, logsHub: { ...inCluster, cluster: "apps" } })).toThrow(
+      message(
+        "logsHub.service",
+        "the Service is provided in cluster infra, but the hub runs in cluster apps",
+        "VictoriaLogs' Service of cluster apps",
+        "observability/victoria-logs of cluster infra",
       ),
     );
   });
@@ -102,5 +114,13 @@ describe("fluentBit rejects invalid options", () => {
     fluentBit({ ...base, logLevel: "verbose" });
     // @ts-expect-error unknown option
     fluentBit({ ...base, journald: true });
+    // @ts-expect-error the hub's Service is required: the collector carries it
+    const noService: LogsHub = {
+      cluster: "infra",
+      host: "10.25.11.73",
+      port: 9428,
+      path: "/insert/jsonline",
+    };
+    expect(() => fluentBit({ ...base, logsHub: noService })).toThrow();
   });
 });

@@ -4,7 +4,17 @@ import { appOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fluentBit, type LogsHub } from "./index.js";
-import { apps, base, config, fluxSubstitute, infra, sectionsOf, values } from "./test-support.js";
+import {
+  apps,
+  base,
+  config,
+  fluxSubstitute,
+  infra,
+  sectionsOf,
+  service,
+  values,
+  victoriaLogsStandIn,
+} from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const settings = apps;
@@ -15,6 +25,7 @@ describe("fluentBit", () => {
     // README:start
     const logsHub: LogsHub = {
       cluster: "infra",
+      service,
       host: "logs.${SECRET_DOMAIN}",
       port: 443,
       path: "/insert/jsonline",
@@ -31,7 +42,7 @@ describe("fluentBit", () => {
 
   it("escapes Fluent Bit's environment references so Flux hands them over untouched", () => {
     // GIVEN the rendered HelmRelease of a cluster with its settings variables
-    const rendered = renderComponents([fluentBit(base)], infra);
+    const rendered = renderComponents([victoriaLogsStandIn, fluentBit(base)], infra);
     const file = rendered.files.get("apps/observability/fluent-bit/app/helmrelease.yaml") ?? "";
     expect(rendered.findings).toEqual([]);
     // THEN every ${…} Flux would substitute is a variable of the cluster; Fluent Bit's own are written $${…}

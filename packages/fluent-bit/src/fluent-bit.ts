@@ -5,6 +5,7 @@ import {
   isDomainName,
   OptionError,
   packageOf,
+  type ServiceEndpoint,
 } from "@k8s-ops/core";
 import { type FluentBitOptions, type ResolvedFluentBitOptions, resolveOptions } from "./options.js";
 import { fluentBitValues } from "./values.js";
@@ -21,7 +22,13 @@ export const FLUENT_BIT_CHART: ChartSource = {
 /** Host paths and the host network need the `privileged` Pod Security level on the namespace. */
 const PRIVILEGED = { "pod-security.kubernetes.io/enforce": "privileged" };
 
-export interface FluentBit extends Component {}
+export interface FluentBit extends Component {
+  /**
+   * VictoriaLogs' Service the collector sends to. From another cluster it is a cross-cluster reference:
+   * `k8s-ops check` fails when the hub's cluster does not run the app serving it.
+   */
+  readonly hub: ServiceEndpoint;
+}
 
 /**
  * Fluent Bit on every node: container logs with Kubernetes metadata, Talos service and kernel logs, the API audit
@@ -37,8 +44,10 @@ export function fluentBit(options: FluentBitOptions): FluentBit {
     chart: FLUENT_BIT_CHART,
     values: fluentBitValues(o),
     namespaceLabels: PRIVILEGED,
+    // On the hub's cluster the collector waits for VictoriaLogs; elsewhere nothing in this cluster provides it.
+    uses: o.logsHub.cluster === o.settings.name ? [o.logsHub.service] : [],
   });
-  return { name: "fluent-bit", source: SOURCE, apps: [app] };
+  return { name: "fluent-bit", source: SOURCE, apps: [app], hub: o.logsHub.service };
 }
 
 /** An in-cluster Service name (`<svc>.<ns>.svc[.cluster.local]`): it resolves in the cluster that asks. */
@@ -76,7 +85,21 @@ function checkOptions(o: ResolvedFluentBitOptions): void {
     );
 }
 
+/** The Service the collector references is the hub's: provided in the cluster the hub runs in. */
+function checkService(o: ResolvedFluentBitOptions): void {
+  const { cluster, service } = o.logsHub;
+  const provider = service.provider.cluster ?? o.settings.name;
+  if (provider !== cluster)
+    fail(
+      "logsHub.service",
+      `the Service is provided in cluster ${provider}, but the hub runs in cluster ${cluster}`,
+      `VictoriaLogs' Service of cluster ${cluster}`,
+      `${service.namespace}/${service.name} of cluster ${provider}`,
+    );
+}
+
 function checkHub(o: ResolvedFluentBitOptions): void {
+  checkService(o);
   const { cluster, host, port, path, headers } = o.logsHub;
   if (!isDomainName(host))
     fail(

@@ -1,7 +1,7 @@
 import { appOf } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { fluentBit, STREAM_FIELDS } from "./index.js";
-import { apps, base, config, inCluster, sectionsOf } from "./test-support.js";
+import { apps, base, config, inCluster, sectionsOf, service, values } from "./test-support.js";
 
 const outputLines = (options: Parameters<typeof config>[0]) =>
   sectionsOf(config(options).outputs, "OUTPUT")[0];
@@ -19,6 +19,7 @@ describe("fluentBit options", () => {
     // GIVEN the hub behind a TLS proxy with a path prefix, reached by name from the apps cluster
     const logsHub = {
       cluster: "infra",
+      service,
       host: "logs.${SECRET_DOMAIN}",
       port: 443,
       path: "/vl/insert/jsonline",
@@ -46,6 +47,7 @@ describe("fluentBit options", () => {
     // GIVEN a value shaped like victoria-logs' LogsInsert (more fields than a LogsHub, tenant headers included)
     const insert: {
       readonly cluster: string;
+      readonly service: typeof service;
       readonly host: string;
       readonly port: number;
       readonly path: string;
@@ -54,6 +56,7 @@ describe("fluentBit options", () => {
       readonly headers: { readonly AccountID: string; readonly ProjectID: string };
     } = {
       cluster: "infra",
+      service,
       host: "10.25.11.72",
       port: 9428,
       path: "/insert/jsonline",
@@ -69,6 +72,23 @@ describe("fluentBit options", () => {
 
   it("logsHub: an in-cluster Service name is fine when the hub runs in the same cluster", () => {
     expect(outputLines({})).toContain("Host victoria-logs.observability.svc.cluster.local");
+  });
+
+  it("logsHub.service: on the hub's cluster the collector waits for VictoriaLogs; elsewhere it only carries it", () => {
+    // GIVEN a collector on infra and one on apps, both sending to infra's VictoriaLogs
+    const local = fluentBit(base);
+    const remote = fluentBit({ settings: apps, logsHub: { ...inCluster, host: "10.25.11.73" } });
+    // THEN infra's app uses the Service (a dependsOn on victoria-logs); apps' uses nothing of infra
+    expect(appOf(local, "fluent-bit").uses).toEqual([service]);
+    expect(appOf(remote, "fluent-bit").uses).toEqual([]);
+    // AND both carry it, naming cluster infra, for the cross-cluster checks
+    expect(remote.hub).toEqual(service);
+    expect(remote.hub.provider.cluster).toBe("infra");
+  });
+
+  it("serviceMonitor: the chart's ServiceMonitor, on by default", () => {
+    expect(values().serviceMonitor).toEqual({ enabled: true });
+    expect(values({ serviceMonitor: false }).serviceMonitor).toEqual({ enabled: false });
   });
 
   it("namespace: moves the release", () => {

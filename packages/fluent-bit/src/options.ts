@@ -1,12 +1,15 @@
-import type { ClusterSettings } from "@k8s-ops/core";
+import type { ClusterSettings, ServiceEndpoint } from "@k8s-ops/core";
 
 /**
  * Where the logs of every cluster go: VictoriaLogs on the hub (infra) cluster, as the victoria-logs package exports
- * it. A plain value, not a reference: the apps cluster reaches it over the network, so no dependsOn can point at it.
+ * it (`logsInsert(hub, settings)`). The collector reaches it over the network; it carries VictoriaLogs' Service as a
+ * reference: on the hub's cluster it waits for it, from another cluster `k8s-ops check` resolves it there.
  */
 export interface LogsHub {
   /** Name of the cluster VictoriaLogs runs in (its `ClusterSettings.name`), e.g. `infra`. */
   readonly cluster: string;
+  /** VictoriaLogs' Service, provided by an app of `cluster` (victoria-logs' `hub.service`). */
+  readonly service: ServiceEndpoint;
   /**
    * Host name or address Fluent Bit connects to: the Service's in-cluster DNS name for collectors in the hub's own
    * cluster, an address or name the other clusters reach (LoadBalancer IP, ClusterMesh global service, DNS name)
@@ -51,6 +54,11 @@ export interface FluentBitOptions {
   readonly streamFields?: readonly string[];
   /** Fluent Bit's own log level. @default "info" */
   readonly logLevel?: LogLevel;
+  /**
+   * Render the chart's ServiceMonitor of Fluent Bit's metrics (`/api/v2/metrics/prometheus`); the chart renders it
+   * only where the monitoring.coreos.com CRDs are served, and the VictoriaMetrics operator converts it. @default true
+   */
+  readonly serviceMonitor?: boolean;
 }
 
 export interface ResolvedFluentBitOptions extends Required<FluentBitOptions> {
@@ -81,5 +89,6 @@ export function resolveOptions(options: FluentBitOptions): ResolvedFluentBitOpti
     auditLogs: options.auditLogs ?? true,
     streamFields: options.streamFields ?? STREAM_FIELDS,
     logLevel: options.logLevel ?? "info",
+    serviceMonitor: options.serviceMonitor ?? true,
   };
 }

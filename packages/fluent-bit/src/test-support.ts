@@ -1,5 +1,11 @@
 // Fixtures and helpers this package's tests share (not exported from index.ts).
-import { type ClusterSettings, testSettings } from "@k8s-ops/core";
+import {
+  type ClusterSettings,
+  type Component,
+  defineApp,
+  type ServiceEndpoint,
+  testSettings,
+} from "@k8s-ops/core";
 import { appOf, helmValues } from "@k8s-ops/testing";
 import { type FluentBitOptions, fluentBit, type LogsHub } from "./index.js";
 
@@ -12,9 +18,26 @@ export const apps: ClusterSettings = testSettings({
   secretVariables: ["SECRET_DOMAIN"],
 });
 
+/** VictoriaLogs' Service in infra, as the victoria-logs package exports it (`hub.service`). */
+export const service: ServiceEndpoint = {
+  type: "Service",
+  name: "victoria-logs",
+  namespace: "observability",
+  port: 9428,
+  host: "victoria-logs.observability.svc.cluster.local",
+  provider: { name: "victoria-logs", namespace: "observability", cluster: "infra" },
+};
+
+/** The app serving that Service, for renders of infra's collector (which waits for it). */
+export const victoriaLogsStandIn: Component = {
+  name: "victoria-logs",
+  apps: [defineApp({ name: "victoria-logs", namespace: "observability", layer: "platform", objects: [] })],
+};
+
 /** VictoriaLogs in infra, as collectors in infra reach it. */
 export const inCluster: LogsHub = {
   cluster: "infra",
+  service,
   host: "victoria-logs.observability.svc.cluster.local",
   port: 9428,
   path: "/insert/jsonline",

@@ -35,6 +35,7 @@ export function fluentBitValues(o: ResolvedFluentBitOptions): Record<string, unk
       capabilities: { drop: ["ALL"] },
       readOnlyRootFilesystem: true,
     },
+    serviceMonitor: { enabled: o.serviceMonitor },
     tolerations: [{ operator: "Exists" }],
   };
 }

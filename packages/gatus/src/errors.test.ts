@@ -2,7 +2,7 @@ import { OptionError } from "@k8s-ops/core";
 import { optionMessage } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { gatus, gatusCheck } from "./index.js";
-import { envoy } from "./test-support.js";
+import { envoy, settings } from "./test-support.js";
 
 const message = optionMessage("gatus");
 const checkMessage = optionMessage("gatusCheck(web)");
@@ -11,39 +11,41 @@ const url = "https://web.example.com";
 
 describe("gatus rejects invalid options", () => {
   it("a host name that is a URL", () => {
-    const build = () => gatus({ gateway, hostname: "https://status.example.com" });
+    const build = () => gatus({ settings, gateway, hostname: "https://status.example.com" });
     expect(build).toThrow(OptionError);
     expect(build).toThrow(
       message(
         "hostname",
         "not a host name",
-        "a name such as status.${SECRET_DOMAIN}",
+        "a name such as status-apps.${SECRET_DOMAIN}",
         '"https://status.example.com"',
       ),
     );
   });
 
   it("an empty title", () => {
-    expect(() => gatus({ gateway, title: " " })).toThrow(
+    expect(() => gatus({ settings, gateway, title: " " })).toThrow(
       message("title", "the status page needs a title", "a short text such as Status", '""'),
     );
   });
 
   it("a volume size that is not a quantity", () => {
-    expect(() => gatus({ gateway, storageSize: "1GB" })).toThrow(
+    expect(() => gatus({ settings, gateway, storageSize: "1GB" })).toThrow(
       message("storageSize", "not a volume size", "a quantity such as 512Mi or 1Gi", '"1GB"'),
     );
   });
 
   it("bad option types at compile time", () => {
     // @ts-expect-error the gateway is a GatewayRef from envoy-gateway, not a name
-    gatus({ gateway: "envoy-external" });
+    gatus({ settings, gateway: "envoy-external" });
     // @ts-expect-error the storage class is a StorageClassRef, not a name
-    gatus({ gateway, storageClass: "ceph-block" });
+    gatus({ settings, gateway, storageClass: "ceph-block" });
     // @ts-expect-error a ClusterIssuer reference is not a gateway
-    gatus({ gateway: { ...gateway, type: "ClusterIssuer" } });
+    gatus({ settings, gateway: { ...gateway, type: "ClusterIssuer" } });
     // @ts-expect-error unknown option
-    gatus({ gateway, replicas: 2 });
+    gatus({ settings, gateway, replicas: 2 });
+    // @ts-expect-error the cluster's settings are required: they name its page
+    expect(() => gatus({ gateway })).toThrow(TypeError);
   });
 });
 

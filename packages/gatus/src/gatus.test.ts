@@ -15,19 +15,19 @@ describe("gatus", () => {
   it("renders the README example as the reviewed snapshot", async () => {
     // GIVEN the README example: the status page on the external gateway
     // README:start
-    const status = gatus({ gateway: gateways.gateways.external });
+    const status = gatus({ settings, gateway: gateways.gateways.external });
     // README:end
     // WHEN rendered with the gateways THEN it validates, matches the snapshot, and the README shows it
     const yaml = componentYaml(status, settings, alongside);
     await expect(yaml).toMatchFileSnapshot("__snapshots__/gatus.default.yaml");
     expect(readmeShows(README, TEST_FILE)).toBe(true);
     for (const excerpt of readmeYaml(README).split(/^ *# …\n/m)) expect(yaml).toContain(excerpt);
-    expect(status.url).toBe("https://status.${SECRET_DOMAIN}");
+    expect(status.url).toBe("https://status-test.${SECRET_DOMAIN}");
   });
 
   it("collects the checks of labelled ConfigMaps from every namespace with a sidecar allowed to read them", () => {
     // GIVEN the defaults WHEN built
-    const app = appOf(gatus({ gateway: envoy.gateways.external }), "gatus");
+    const app = appOf(gatus({ settings, gateway: envoy.gateways.external }), "gatus");
     const values = helmValues(app) as {
       controllers: { gatus: { initContainers: { "config-sync": { env: unknown; restartPolicy: string } } } };
       persistence: Record<string, unknown>;
@@ -57,7 +57,7 @@ describe("gatus", () => {
   });
 
   it("checks its own page, so Gatus starts before any app has added a check", () => {
-    const values = helmValues(appOf(gatus({ gateway: envoy.gateways.external }), "gatus")) as {
+    const values = helmValues(appOf(gatus({ settings, gateway: envoy.gateways.external }), "gatus")) as {
       configMaps: { config: { data: { "config.yaml": string } } };
     };
     expect(parse(values.configMaps.config.data["config.yaml"])).toEqual({
@@ -67,7 +67,7 @@ describe("gatus", () => {
           group: "status",
           interval: "1m",
           name: "status",
-          url: "https://status.${SECRET_DOMAIN}/health",
+          url: "https://status-test.${SECRET_DOMAIN}/health",
         },
       ],
       metrics: true,
@@ -77,10 +77,41 @@ describe("gatus", () => {
     });
   });
 
+  it("serves each cluster's page on a host name of its own, derived from the cluster's name", () => {
+    // GIVEN the platform's two clusters, both serving their page on the shared domain
+    const pages = ["infra", "apps"].map((name) =>
+      gatus({ settings: { ...settings, name }, gateway: envoy.gateways.external }),
+    );
+    // WHEN their routes are read THEN the host names differ, so the clusters' DNS records and routes never collide
+    const hosts = pages.map(
+      (page) =>
+        (objectsOf(appOf(page, "gatus"), "HTTPRoute")[0]?.spec as { hostnames?: string[] } | undefined)
+          ?.hostnames,
+    );
+    expect(hosts).toEqual([["status-infra.${SECRET_DOMAIN}"], ["status-apps.${SECRET_DOMAIN}"]]);
+    expect(pages.map((page) => page.url)).toEqual([
+      "https://status-infra.${SECRET_DOMAIN}",
+      "https://status-apps.${SECRET_DOMAIN}",
+    ]);
+  });
+
+  it("exposes its metrics with a ServiceMonitor the VictoriaMetrics operator converts, or not", () => {
+    const monitor = (serviceMonitor: boolean) =>
+      helmValues(appOf(gatus({ settings, gateway: envoy.gateways.external, serviceMonitor }), "gatus"))
+        .serviceMonitor;
+    expect(monitor(true)).toEqual({
+      app: {
+        endpoints: [{ path: "/metrics", port: "http", scheme: "http" }],
+        service: { identifier: "app" },
+      },
+    });
+    expect(monitor(false)).toBeUndefined();
+  });
+
   it("routes the page through the gateway and depends on it", () => {
     // GIVEN the defaults WHEN rendered
     const files = renderComponents(
-      [...alongside, gatus({ gateway: envoy.gateways.internal })],
+      [...alongside, gatus({ settings, gateway: envoy.gateways.internal })],
       settings,
     ).files;
     const [ks] = parseAllDocuments(files.get("apps/observability/gatus/ks.yaml") ?? "").map((d) => d.toJS());

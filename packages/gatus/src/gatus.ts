@@ -77,7 +77,12 @@ function checkOptions(o: ResolvedGatusOptions): void {
     throw new OptionError({ path: `gatus: ${field}`, message, expected, found });
   };
   if (!isDomainName(o.hostname))
-    fail("hostname", "not a host name", "a name such as status.${SECRET_DOMAIN}", JSON.stringify(o.hostname));
+    fail(
+      "hostname",
+      "not a host name",
+      "a name such as status-apps.${SECRET_DOMAIN}",
+      JSON.stringify(o.hostname),
+    );
   if (o.title.trim() === "")
     fail("title", "the status page needs a title", "a short text such as Status", '""');
   if (!QUANTITY.test(o.storageSize))

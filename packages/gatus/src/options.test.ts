@@ -3,9 +3,9 @@ import { appOf, helmValues, objectsOf } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type GatusOptions, gatus, gatusCheck } from "./index.js";
-import { envoy } from "./test-support.js";
+import { envoy, settings } from "./test-support.js";
 
-const base: GatusOptions = { gateway: envoy.gateways.external };
+const base: GatusOptions = { settings, gateway: envoy.gateways.external };
 const storage = defineApp({
   name: "rook-ceph-cluster",
   namespace: "rook-ceph",
@@ -30,7 +30,7 @@ function mainConfig(options: Partial<GatusOptions> = {}) {
 
 describe("gatus options", () => {
   it("gateway: the route attaches to it and the app uses it", () => {
-    const app = appOf(gatus({ gateway: envoy.gateways.internal }), "gatus");
+    const app = appOf(gatus({ settings, gateway: envoy.gateways.internal }), "gatus");
     expect(objectsOf(app, "HTTPRoute")[0]).toMatchObject({
       spec: { parentRefs: [{ name: "envoy-internal" }] },
     });

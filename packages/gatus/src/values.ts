@@ -101,6 +101,13 @@ function persistence(o: ResolvedGatusOptions): Record<string, unknown> {
   };
 }
 
+/** Gatus serves its metrics (`metrics: true`) on the web port, behind the app's Service. */
+function serviceMonitor(): Record<string, unknown> {
+  return {
+    app: { endpoints: [{ path: "/metrics", port: "http", scheme: "http" }], service: { identifier: "app" } },
+  };
+}
+
 /** app-template 5.x values: Gatus with the config sidecar (a native sidecar), its config file and its Service. */
 export function gatusValues(o: ResolvedGatusOptions): Record<string, unknown> {
   return {
@@ -125,5 +132,6 @@ export function gatusValues(o: ResolvedGatusOptions): Record<string, unknown> {
     },
     persistence: persistence(o),
     service: { app: { controller: "gatus", ports: { http: { port: WEB_PORT } } } },
+    ...(o.serviceMonitor ? { serviceMonitor: serviceMonitor() } : {}),
   };
 }

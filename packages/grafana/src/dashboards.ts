@@ -1,6 +1,7 @@
 import { GrafanaDashboard } from "@kubernetes-models/grafana-operator/grafana.integreatly.org/v1beta1/GrafanaDashboard";
 import { GrafanaFolder } from "@kubernetes-models/grafana-operator/grafana.integreatly.org/v1beta1/GrafanaFolder";
-import { DATASOURCE_NAMES, type DatasourceKind, INSTANCE_SELECTOR } from "./datasources.js";
+import { type DatasourceKind, datasourceName, INSTANCE_SELECTOR } from "./datasources.js";
+import type { Tenant } from "./options.js";
 
 /** A dashboard published on grafana.com, pinned to a revision: the operator fetches it when it reconciles. */
 export interface GrafanaComSource {
@@ -18,7 +19,8 @@ export type DashboardSpec = (GrafanaComSource | UrlSource) & {
   /** Title of the folder it is filed in; each folder becomes a GrafanaFolder. */
   readonly folder: string;
   /**
-   * The dashboard's datasource inputs (`__inputs`, e.g. `DS_PROMETHEUS`) and the datasource that fills each.
+   * The dashboard's datasource inputs (`__inputs`, e.g. `DS_PROMETHEUS`) and the datasource that fills each
+   * (`logs`: the first tenant's).
    * @default { DS_PROMETHEUS: "metrics" }
    */
   readonly inputs?: Readonly<Record<string, DatasourceKind>>;
@@ -63,12 +65,15 @@ export function folderName(title: string): string {
     .replace(/^-|-$/g, "");
 }
 
-export function dashboardObject(spec: DashboardSpec): GrafanaDashboard {
+export function dashboardObject(spec: DashboardSpec, tenants: readonly Tenant[]): GrafanaDashboard {
   const inputs = Object.entries(spec.inputs ?? DEFAULT_INPUTS);
   return new GrafanaDashboard({
     metadata: { name: spec.name },
     spec: {
-      datasources: inputs.map(([inputName, kind]) => ({ datasourceName: DATASOURCE_NAMES[kind], inputName })),
+      datasources: inputs.map(([inputName, kind]) => ({
+        datasourceName: datasourceName(kind, tenants),
+        inputName,
+      })),
       folderRef: folderName(spec.folder),
       instanceSelector: INSTANCE_SELECTOR,
       ...("grafanaCom" in spec ? { grafanaCom: { ...spec.grafanaCom } } : { url: spec.url }),

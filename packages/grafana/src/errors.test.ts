@@ -1,11 +1,12 @@
 import { OptionError } from "@k8s-ops/core";
 import { optionMessage } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
-import { type GrafanaOptions, grafana, type SsoOptions } from "./index.js";
-import { base, envoy, secrets } from "./test-support.js";
+import { authentikProvider, type GrafanaOptions, grafana, type SsoOptions } from "./index.js";
+import { authentik, base, envoy, secrets } from "./test-support.js";
 
 const message = optionMessage("grafana");
-const sso: SsoOptions = { issuerUrl: "https://sso.example.com/realms/platform", store: secrets.secretStore };
+const provider = authentikProvider(authentik);
+const sso: SsoOptions = { provider, store: secrets.secretStore };
 const build = (options: Partial<GrafanaOptions>) => () => grafana({ ...base, ...options });
 
 describe("grafana rejects invalid options", () => {
@@ -29,9 +30,59 @@ describe("grafana rejects invalid options", () => {
     expect(build({ logs: { url: "" } })).toThrow(message("logs.url", "not an HTTP URL", expected, '""'));
   });
 
+  it("a metrics URL on one tenant when there are more", () => {
+    // GIVEN vmselect's URL of tenant 1 for a Grafana showing infra (1) and apps (2)
+    expect(build({ metrics: { url: "http://vm:8481/select/1/prometheus" } })).toThrow(
+      message(
+        "metrics.url",
+        "reads tenant 1 only, but the clusters' tenants are 1, 2",
+        "vmselect's /select/multitenant/prometheus (every tenant)",
+        '"http://vm:8481/select/1/prometheus"',
+      ),
+    );
+  });
+
+  it("no tenant, a tenant with a bad name or id, or two tenants sharing one", () => {
+    expect(build({ tenants: [] })).toThrow(
+      message(
+        "tenants",
+        "no cluster to show",
+        "the clusters whose data the hubs keep, such as CLUSTERS",
+        "[]",
+      ),
+    );
+    expect(build({ tenants: [{ name: "Infra", id: 1 }] })).toThrow(
+      message("tenants[0].name", "not a cluster name", "lowercase letters, digits and '-'", '"Infra"'),
+    );
+    expect(build({ tenants: [{ name: "infra", id: -1 }] })).toThrow(
+      message("tenants[0].id", "not a tenant id", "the cluster id, an integer ≥ 0", "-1"),
+    );
+    expect(
+      build({
+        tenants: [
+          { name: "infra", id: 1 },
+          { name: "apps", id: 1 },
+        ],
+      }),
+    ).toThrow(
+      message("tenants[1]", "two tenants share a name or an id", "one tenant per cluster", "apps (1)"),
+    );
+  });
+
+  it("a logs tenant header given by hand", () => {
+    expect(build({ logs: { url: "http://vl:9428", headers: { AccountID: "1" } } })).toThrow(
+      message(
+        "logs.headers",
+        "the tenant headers come from tenants",
+        "headers other than AccountID and ProjectID",
+        "AccountID",
+      ),
+    );
+  });
+
   it("a datasource header without a value", () => {
-    expect(build({ logs: { url: "http://vl:9428", headers: { AccountID: "" } } })).toThrow(
-      message("logs.headers", "not an HTTP header", "a token name and a value", '"AccountID: "'),
+    expect(build({ logs: { url: "http://vl:9428", headers: { Authorization: "" } } })).toThrow(
+      message("logs.headers", "not an HTTP header", "a token name and a value", '"Authorization: "'),
     );
   });
 
@@ -70,17 +121,35 @@ describe("grafana rejects invalid options", () => {
   });
 
   it("an SSO issuer or endpoint that is not HTTPS", () => {
-    const expected = "a URL such as https://sso.${SECRET_DOMAIN}/realms/platform";
-    expect(build({ sso: { ...sso, issuerUrl: "sso.example.com" } })).toThrow(
-      message("sso.issuerUrl", "not an HTTPS URL", expected, '"sso.example.com"'),
+    const expected = "a URL such as https://auth.${SECRET_DOMAIN}/application/o/grafana/";
+    expect(build({ sso: { ...sso, provider: { ...provider, issuerUrl: "auth.example.com" } } })).toThrow(
+      message("sso.provider.issuerUrl", "not an HTTPS URL", expected, '"auth.example.com"'),
     );
-    const endpoints = {
-      auth: "https://a.example.com/auth",
-      token: "http://a.example.com/token",
-      userInfo: "https://a.example.com/u",
-    };
-    expect(build({ sso: { ...sso, endpoints } })).toThrow(
-      message("sso.endpoints.token", "not an HTTPS URL", expected, '"http://a.example.com/token"'),
+    const endpoints = { ...provider.endpoints, token: "http://a.example.com/token" };
+    expect(build({ sso: { ...sso, provider: { ...provider, endpoints } } })).toThrow(
+      message("sso.provider.endpoints.token", "not an HTTPS URL", expected, '"http://a.example.com/token"'),
+    );
+    // AND an authentik component served over plain HTTP gives such endpoints
+    expect(
+      build({ sso: { ...sso, provider: authentikProvider({ url: "http://auth.example.com" }) } }),
+    ).toThrow(
+      message(
+        "sso.provider.issuerUrl",
+        "not an HTTPS URL",
+        expected,
+        '"http://auth.example.com/application/o/grafana/"',
+      ),
+    );
+  });
+
+  it("an authentik application slug its URLs cannot carry", () => {
+    expect(() => authentikProvider(authentik, "my app")).toThrow(
+      optionMessage("authentikProvider")(
+        "slug",
+        "not an application slug",
+        "letters, digits, '-' and '_', such as grafana",
+        '"my app"',
+      ),
     );
   });
 
@@ -128,5 +197,13 @@ describe("grafana rejects invalid options", () => {
     expect(() => grafana({ ...base, metrics: "http://vmselect:8481" })).toThrow();
     // @ts-expect-error unknown option
     grafana({ ...base, gateway: envoy.gateways.internal, plugins: [] });
+    const issuerOnly = {
+      issuerUrl: "https://auth.example.com/application/o/grafana/",
+      store: secrets.secretStore,
+    };
+    // @ts-expect-error the provider is built from the identity provider's export, not an issuer string
+    expect(() => grafana({ ...base, sso: issuerOnly })).toThrow();
+    // @ts-expect-error tenants are clusters (name and id), not ids
+    expect(() => grafana({ ...base, tenants: [1, 2] })).toThrow(OptionError);
   });
 });

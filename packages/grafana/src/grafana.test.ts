@@ -1,23 +1,27 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml, renderComponents } from "@k8s-ops/core";
-import { appOf, helmValues, objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
+import { appOf, helmValues, objectsOf, PLATFORM_SETTINGS, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { DEFAULT_DASHBOARDS, grafana } from "./index.js";
-import { alongside, base, envoy, secrets, settings, withStore } from "./test-support.js";
+import { authentikProvider, DEFAULT_DASHBOARDS, grafana } from "./index.js";
+import { alongside, authentik, base, envoy, secrets, settings, withStore } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const gateways = envoy;
+const { infra: INFRA, apps: APPS } = PLATFORM_SETTINGS;
 
 describe("grafana", () => {
   it("renders the README example as the reviewed snapshot", async () => {
-    // GIVEN the README example: Grafana on the internal gateway, SSO through the platform's Keycloak realm
+    // GIVEN the README example: Grafana on the internal gateway over both clusters' tenants, SSO through authentik
     // README:start
     const dashboards = grafana({
       gateway: gateways.gateways.internal,
-      metrics: { url: "http://vmselect-hub.observability.svc.cluster.local:8481/select/0/prometheus" },
-      logs: { url: "http://victoria-logs.observability.svc.cluster.local:9428" },
-      sso: { issuerUrl: "https://sso.${SECRET_DOMAIN}/realms/platform", store: secrets.secretStore },
+      metrics: {
+        url: "http://vmauth-hub.observability.svc.cluster.local:8427/select/multitenant/prometheus",
+      },
+      logs: { url: "http://vlsingle-logs.observability.svc.cluster.local:9428" },
+      tenants: [INFRA, APPS],
+      sso: { provider: authentikProvider(authentik, "grafana"), store: secrets.secretStore },
     });
     // README:end
     // WHEN rendered with the gateways and the store THEN it validates, matches the snapshot, the README shows it
@@ -44,7 +48,7 @@ describe("grafana", () => {
     expect(objectsOf(appOf(component, "grafana-operator"), "OCIRepository")[0]).toMatchObject({
       spec: { ref: { tag: "5.24.0" }, url: "oci://ghcr.io/grafana/helm-charts/grafana-operator" },
     });
-    expect(helmValues(appOf(component, "grafana-operator"))).toEqual({});
+    expect(helmValues(appOf(component, "grafana-operator"))).toEqual({ serviceMonitor: { enabled: true } });
     expect(instance?.metadata.name).toBe("grafana-instance");
     expect(instance?.spec.path).toBe("./clusters/test/apps/observability/grafana/instance");
     expect(instance?.spec.dependsOn).toEqual([
@@ -56,10 +60,10 @@ describe("grafana", () => {
     expect(operator?.spec.wait).toBe(true);
   });
 
-  it("gives the instance VictoriaMetrics (default) and VictoriaLogs (with its plugin) as datasources", () => {
-    // GIVEN the defaults WHEN built
-    const [metrics, logs] = objectsOf(appOf(grafana(base), "grafana-instance"), "GrafanaDatasource");
-    // THEN both select the instance; metrics is Prometheus-typed at vmselect, logs uses the VictoriaLogs plugin
+  it("gives the instance VictoriaMetrics over every tenant (default) and VictoriaLogs per tenant", () => {
+    // GIVEN the defaults (tenants infra 1 and apps 2) WHEN built
+    const [metrics, ...logs] = objectsOf(appOf(grafana(base), "grafana-instance"), "GrafanaDatasource");
+    // THEN all select the instance; metrics is Prometheus-typed at vmselect, logs use the VictoriaLogs plugin
     expect(metrics?.spec).toEqual({
       datasource: {
         access: "proxy",
@@ -72,10 +76,40 @@ describe("grafana", () => {
       },
       instanceSelector: { matchLabels: { dashboards: "grafana" } },
     });
-    expect(logs?.spec).toMatchObject({
-      datasource: { name: "VictoriaLogs", type: "victoriametrics-logs-datasource", url: base.logs.url },
-      plugins: [{ name: "victoriametrics-logs-datasource", version: "0.22.0" }],
-    });
+    // AND each cluster's logs are read from its own tenant, which VictoriaLogs takes from the AccountID header
+    expect(logs.map((d) => d.spec)).toEqual(
+      [
+        ["infra", "1"],
+        ["apps", "2"],
+      ].map(([name, id]) => ({
+        datasource: {
+          access: "proxy",
+          jsonData: { httpHeaderName1: "AccountID", httpHeaderName2: "ProjectID", maxLines: 1000 },
+          name: `VictoriaLogs ${name}`,
+          secureJsonData: { httpHeaderValue1: id, httpHeaderValue2: "0" },
+          type: "victoriametrics-logs-datasource",
+          uid: `victoria-logs-${name}`,
+          url: base.logs.url,
+        },
+        instanceSelector: { matchLabels: { dashboards: "grafana" } },
+        plugins: [{ name: "victoriametrics-logs-datasource", version: "0.22.0" }],
+      })),
+    );
+  });
+
+  it("builds one logs datasource per cluster of the settings given, so a new cluster gets its own", () => {
+    // GIVEN a third cluster WHEN built from the clusters' settings THEN its tenant gets a datasource too
+    const edge = { ...APPS, name: "edge", id: 3 };
+    const names = objectsOf(
+      appOf(grafana({ ...base, tenants: [INFRA, APPS, edge] }), "grafana-instance"),
+      "GrafanaDatasource",
+    ).map((d) => (d.metadata as { name: string }).name);
+    expect(names).toEqual([
+      "victoria-metrics",
+      "victoria-logs-infra",
+      "victoria-logs-apps",
+      "victoria-logs-edge",
+    ]);
   });
 
   it("files the default dashboards in folders, from grafana.com by id and revision, filled with VictoriaMetrics", () => {

@@ -18,6 +18,9 @@ export const GRAFANA_OPERATOR_CHART: ChartSource = {
 /** The CRD group the operator's chart installs: Grafana, GrafanaDatasource, GrafanaDashboard, GrafanaFolder, … */
 export const GRAFANA_OPERATOR_CRDS = ["grafana.integreatly.org/*"];
 
+/** The chart renders a ServiceMonitor of the operator's metrics, which the VictoriaMetrics operator converts. */
+const OPERATOR_VALUES = { serviceMonitor: { enabled: true } };
+
 export interface GrafanaComponent extends Component {
   /** Grafana's URL. */
   readonly url: string;
@@ -25,7 +28,8 @@ export interface GrafanaComponent extends Component {
 
 /**
  * Grafana on the hub: the grafana-operator (with its CRDs, waited for), then a stage with the instance, the
- * VictoriaMetrics and VictoriaLogs datasources, folders and dashboards as code, SSO when configured, and the route.
+ * VictoriaMetrics datasource over every tenant and a VictoriaLogs datasource per tenant, folders and dashboards as
+ * code, SSO when configured, and the route.
  */
 export function grafana(options: GrafanaOptions): GrafanaComponent {
   const o = resolveOptions(options);
@@ -37,6 +41,7 @@ export function grafana(options: GrafanaOptions): GrafanaComponent {
     folder: "grafana",
     chart: GRAFANA_OPERATOR_CHART,
     crds: GRAFANA_OPERATOR_CRDS,
+    values: OPERATOR_VALUES,
     wait: true,
   });
   return { name: "grafana", source: SOURCE, apps: [operator, instanceApp(o)], url: `https://${o.hostname}` };
@@ -54,9 +59,9 @@ function instanceApp(o: ResolvedGrafanaOptions): App {
     objects: [
       grafanaInstance(o, oauth),
       metricsDatasource(o.metrics),
-      logsDatasource(o.logs),
+      ...o.tenants.map((tenant) => logsDatasource(o.logs, tenant)),
       ...folderObjects(o.dashboards),
-      ...o.dashboards.map(dashboardObject),
+      ...o.dashboards.map((dashboard) => dashboardObject(dashboard, o.tenants)),
       route.route,
       ...(oauth ? [oauth.object] : []),
     ],

@@ -10,10 +10,11 @@ export {
   type UrlSource,
 } from "./dashboards.js";
 export {
-  DATASOURCE_NAMES,
   type DatasourceKind,
   INSTANCE_LABELS,
   INSTANCE_SELECTOR,
+  logsDatasourceName,
+  METRICS_DATASOURCE,
   VICTORIA_LOGS_PLUGIN,
 } from "./datasources.js";
 export {
@@ -28,5 +29,8 @@ export {
   DEFAULT_ROLE_ATTRIBUTE_PATH,
   type GrafanaOptions,
   type OidcEndpoints,
+  type OidcProvider,
   type SsoOptions,
+  type Tenant,
 } from "./options.js";
+export { authentikProvider } from "./providers.js";

@@ -30,8 +30,8 @@ export function grafanaIni(o: ResolvedGrafanaOptions): IniSections {
 function genericOauth(sso: ResolvedSsoOptions): Record<string, string> {
   return {
     allow_sign_up: "true",
-    api_url: sso.endpoints.userInfo,
-    auth_url: sso.endpoints.auth,
+    api_url: sso.provider.endpoints.userInfo,
+    auth_url: sso.provider.endpoints.auth,
     email_attribute_path: "email",
     enabled: "true",
     groups_attribute_path: "groups",
@@ -40,7 +40,7 @@ function genericOauth(sso: ResolvedSsoOptions): Record<string, string> {
     name_attribute_path: "name",
     role_attribute_path: sso.roleAttributePath,
     scopes: sso.scopes.join(" "),
-    token_url: sso.endpoints.token,
+    token_url: sso.provider.endpoints.token,
     use_pkce: "true",
     use_refresh_token: "true",
   };

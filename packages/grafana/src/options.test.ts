@@ -1,7 +1,13 @@
 import { appOf, objectsOf } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ROLE_ATTRIBUTE_PATH, type GrafanaOptions, grafana, type SsoOptions } from "./index.js";
-import { base, envoy, secrets } from "./test-support.js";
+import {
+  authentikProvider,
+  DEFAULT_ROLE_ATTRIBUTE_PATH,
+  type GrafanaOptions,
+  grafana,
+  type SsoOptions,
+} from "./index.js";
+import { authentik, base, envoy, secrets } from "./test-support.js";
 
 const instanceApp = (options: Partial<GrafanaOptions> = {}) =>
   appOf(grafana({ ...base, ...options }), "grafana-instance");
@@ -10,7 +16,7 @@ const instance = (options: Partial<GrafanaOptions> = {}) =>
     config: Record<string, Record<string, string>>;
     deployment?: unknown;
   };
-const sso: SsoOptions = { issuerUrl: "https://sso.example.com/realms/platform", store: secrets.secretStore };
+const sso: SsoOptions = { provider: authentikProvider(authentik), store: secrets.secretStore };
 const oauth = (more: Partial<SsoOptions> = {}) =>
   instance({ sso: { ...sso, ...more } }).config["auth.generic_oauth"];
 
@@ -26,24 +32,44 @@ describe("grafana options", () => {
   it("metrics and logs: are the datasources' URLs", () => {
     const urls = objectsOf(
       instanceApp({
-        metrics: { url: "http://vm:8481/select/1/prometheus" },
+        metrics: { url: "http://vm:8481/select/multitenant/prometheus" },
         logs: { url: "http://vl:9428" },
       }),
       "GrafanaDatasource",
     ).map((d) => (d.spec as { datasource: { url: string } }).datasource.url);
-    expect(urls).toEqual(["http://vm:8481/select/1/prometheus", "http://vl:9428"]);
+    expect(urls).toEqual([
+      "http://vm:8481/select/multitenant/prometheus",
+      "http://vl:9428",
+      "http://vl:9428",
+    ]);
   });
 
-  it("metrics.headers and logs.headers: Grafana sends them with every query (a VictoriaLogs tenant)", () => {
+  it("metrics.headers and logs.headers: Grafana sends them with every query, beside each tenant's", () => {
     const [metrics, logs] = objectsOf(
-      instanceApp({ logs: { url: "http://vl:9428", headers: { AccountID: "1", ProjectID: "0" } } }),
+      instanceApp({ logs: { url: "http://vl:9428", headers: { Authorization: "Bearer x" } } }),
       "GrafanaDatasource",
     ).map((d) => (d.spec as { datasource: Record<string, unknown> }).datasource);
     expect(logs).toMatchObject({
-      jsonData: { httpHeaderName1: "AccountID", httpHeaderName2: "ProjectID", maxLines: 1000 },
-      secureJsonData: { httpHeaderValue1: "1", httpHeaderValue2: "0" },
+      jsonData: {
+        httpHeaderName1: "Authorization",
+        httpHeaderName2: "AccountID",
+        httpHeaderName3: "ProjectID",
+      },
+      secureJsonData: { httpHeaderValue1: "Bearer x", httpHeaderValue2: "1", httpHeaderValue3: "0" },
     });
     expect(metrics).not.toHaveProperty("secureJsonData");
+  });
+
+  it("tenants: one logs datasource each; a one-tenant platform may read metrics from that tenant alone", () => {
+    // GIVEN a single cluster WHEN its tenant's own metrics URL is given THEN it is accepted, with one logs datasource
+    const app = instanceApp({
+      metrics: { url: "http://vm:8481/select/7/prometheus" },
+      tenants: [{ name: "solo", id: 7 }],
+    });
+    expect(objectsOf(app, "GrafanaDatasource").map((d) => (d.metadata as { name: string }).name)).toEqual([
+      "victoria-metrics",
+      "victoria-logs-solo",
+    ]);
   });
 
   it("hostname: is the route's host name and Grafana's root URL", () => {
@@ -67,6 +93,7 @@ describe("grafana options", () => {
       dashboards: [
         { name: "volsync", folder: "Storage", grafanaCom: { id: 21356, revision: 3 } },
         { name: "logs", folder: "Logs", url: "https://example.com/v1/logs.json", inputs: { DS_VL: "logs" } },
+        // the first tenant's logs fill a dashboard's logs input
       ],
     });
     expect(objectsOf(app, "GrafanaDashboard").map((d) => d.spec)).toEqual([
@@ -77,7 +104,7 @@ describe("grafana options", () => {
         instanceSelector: { matchLabels: { dashboards: "grafana" } },
       },
       {
-        datasources: [{ datasourceName: "VictoriaLogs", inputName: "DS_VL" }],
+        datasources: [{ datasourceName: "VictoriaLogs infra", inputName: "DS_VL" }],
         folderRef: "logs",
         instanceSelector: { matchLabels: { dashboards: "grafana" } },
         url: "https://example.com/v1/logs.json",
@@ -89,14 +116,14 @@ describe("grafana options", () => {
     ]);
   });
 
-  it("sso: turns on generic OAuth with Keycloak's endpoints under the issuer, the client from the store", () => {
-    // GIVEN only the issuer and the store WHEN built
+  it("sso: turns on generic OAuth with authentik's endpoints, the client from the store", () => {
+    // GIVEN authentik's provider and the store WHEN built
     const app = instanceApp({ sso });
-    // THEN the OAuth settings point at the issuer's endpoints and map groups to roles
+    // THEN the OAuth settings point at authentik's shared endpoints and map groups to roles
     expect(oauth()).toEqual({
       allow_sign_up: "true",
-      api_url: "https://sso.example.com/realms/platform/protocol/openid-connect/userinfo",
-      auth_url: "https://sso.example.com/realms/platform/protocol/openid-connect/auth",
+      api_url: "https://auth.${SECRET_DOMAIN}/application/o/userinfo/",
+      auth_url: "https://auth.${SECRET_DOMAIN}/application/o/authorize/",
       email_attribute_path: "email",
       enabled: "true",
       groups_attribute_path: "groups",
@@ -104,8 +131,8 @@ describe("grafana options", () => {
       name: "SSO",
       name_attribute_path: "name",
       role_attribute_path: DEFAULT_ROLE_ATTRIBUTE_PATH,
-      scopes: "openid profile email groups",
-      token_url: "https://sso.example.com/realms/platform/protocol/openid-connect/token",
+      scopes: "openid profile email",
+      token_url: "https://auth.${SECRET_DOMAIN}/application/o/token/",
       use_pkce: "true",
       use_refresh_token: "true",
     });
@@ -153,27 +180,45 @@ describe("grafana options", () => {
 
   it("sso.displayName, scopes and roleAttributePath: label the button, ask for scopes, map roles", () => {
     const settings = oauth({
-      displayName: "Keycloak",
+      displayName: "authentik",
       scopes: ["openid", "email"],
       roleAttributePath: "'Viewer'",
     });
     expect(settings).toMatchObject({
-      name: "Keycloak",
+      name: "authentik",
       scopes: "openid email",
       role_attribute_path: "'Viewer'",
     });
   });
 
-  it("sso.endpoints: another provider's endpoints (Authentik)", () => {
-    const endpoints = {
-      auth: "https://auth.example.com/application/o/authorize/",
-      token: "https://auth.example.com/application/o/token/",
-      userInfo: "https://auth.example.com/application/o/userinfo/",
+  it("sso.provider: another OpenID Connect provider's endpoints and scopes", () => {
+    const provider = {
+      issuerUrl: "https://sso.example.com/realms/platform",
+      endpoints: {
+        auth: "https://sso.example.com/realms/platform/protocol/openid-connect/auth",
+        token: "https://sso.example.com/realms/platform/protocol/openid-connect/token",
+        userInfo: "https://sso.example.com/realms/platform/protocol/openid-connect/userinfo",
+      },
+      scopes: ["openid", "profile", "email", "groups"],
     };
-    expect(oauth({ endpoints })).toMatchObject({
-      api_url: endpoints.userInfo,
-      auth_url: endpoints.auth,
-      token_url: endpoints.token,
+    expect(oauth({ provider })).toMatchObject({
+      api_url: provider.endpoints.userInfo,
+      auth_url: provider.endpoints.auth,
+      scopes: "openid profile email groups",
+      token_url: provider.endpoints.token,
+    });
+  });
+
+  it("authentikProvider: the application's issuer and authentik's shared endpoints, from its URL", () => {
+    // GIVEN the authentik component's URL (a trailing slash tolerated) and the application's slug
+    expect(authentikProvider({ url: "https://auth.example.com/" }, "dashboards")).toEqual({
+      issuerUrl: "https://auth.example.com/application/o/dashboards/",
+      endpoints: {
+        auth: "https://auth.example.com/application/o/authorize/",
+        token: "https://auth.example.com/application/o/token/",
+        userInfo: "https://auth.example.com/application/o/userinfo/",
+      },
+      scopes: ["openid", "profile", "email"],
     });
   });
 });

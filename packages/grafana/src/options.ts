@@ -4,11 +4,17 @@ import { type DashboardSpec, DEFAULT_DASHBOARDS } from "./dashboards.js";
 /** An HTTP API Grafana queries: vmselect's Prometheus API, or VictoriaLogs' base URL. */
 export interface DatasourceEndpoint {
   readonly url: string;
-  /**
-   * HTTP headers Grafana sends with every query, e.g. VictoriaLogs' tenant `{ AccountID: "1", ProjectID: "0" }`.
-   * @default none
-   */
+  /** HTTP headers Grafana sends with every query (the logs tenant's are added per tenant). @default none */
   readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A cluster whose metrics and logs the hubs keep in a tenant of its own, its id (`CLUSTER_ID`). A cluster's
+ * `ClusterSettings` is one.
+ */
+export interface Tenant {
+  readonly name: string;
+  readonly id: number;
 }
 
 /** The OAuth2 endpoints of the identity provider. */
@@ -18,10 +24,19 @@ export interface OidcEndpoints {
   readonly userInfo: string;
 }
 
+/** An OpenID Connect provider as Grafana's generic OAuth speaks to it (`authentikProvider()` builds one). */
+export interface OidcProvider {
+  /** The issuer, e.g. `https://auth.${SECRET_DOMAIN}/application/o/grafana/`. */
+  readonly issuerUrl: string;
+  readonly endpoints: OidcEndpoints;
+  /** The scopes that carry the claims Grafana reads (name, email, groups). */
+  readonly scopes: readonly string[];
+}
+
 /** Single sign-on through an OpenID Connect provider (Grafana's generic OAuth). */
 export interface SsoOptions {
-  /** The issuer, e.g. `https://sso.${SECRET_DOMAIN}/realms/platform`. */
-  readonly issuerUrl: string;
+  /** The provider: `authentikProvider(authentik, "grafana")` for an application of the authentik component. */
+  readonly provider: OidcProvider;
   /** The store the client id and secret are read from: the external-secrets component's `secretStore`. */
   readonly store: SecretStoreRef;
   /** The 1Password item holding the client's credentials. @default "grafana" */
@@ -32,9 +47,7 @@ export interface SsoOptions {
   readonly clientSecretField?: string;
   /** The login button's label. @default "SSO" */
   readonly displayName?: string;
-  /** The provider's endpoints. @default Keycloak's under the issuer: `/protocol/openid-connect/{auth,token,userinfo}` */
-  readonly endpoints?: OidcEndpoints;
-  /** Scopes requested. @default ["openid", "profile", "email", "groups"] */
+  /** Scopes requested. @default the provider's `scopes` */
   readonly scopes?: readonly string[];
   /**
    * JMESPath mapping the token's claims to a Grafana role.
@@ -46,10 +59,18 @@ export interface SsoOptions {
 export interface GrafanaOptions {
   /** The gateway Grafana is served on (envoy-gateway's `gateways.internal`). */
   readonly gateway: GatewayRef;
-  /** Prometheus-compatible query API of the metrics hub (vmselect's `…/select/<tenant>/prometheus`). */
+  /**
+   * Prometheus-compatible query API of the metrics hub over every tenant: vmselect's
+   * `…/select/multitenant/prometheus` (victoria-metrics' `queryUrl(hub, settings, "multitenant")`).
+   */
   readonly metrics: DatasourceEndpoint;
-  /** VictoriaLogs' HTTP API (its base URL, port 9428). */
+  /** VictoriaLogs' HTTP API (its base URL, port 9428): one datasource per tenant, chosen by `AccountID`. */
   readonly logs: DatasourceEndpoint;
+  /**
+   * The clusters whose data Grafana shows (the platform's `CLUSTERS`): each gets a VictoriaLogs datasource on its
+   * tenant, and the metrics datasource must read them all. The first is the one dashboards' `logs` inputs use.
+   */
+  readonly tenants: readonly Tenant[];
   /** Host name of Grafana. @default "grafana.${SECRET_DOMAIN}" */
   readonly hostname?: string;
   /** Namespace of the operator and the instance. @default "observability" */
@@ -70,20 +91,14 @@ export const DEFAULT_ROLE_ATTRIBUTE_PATH =
   "contains(groups[*], 'grafana-admins') && 'Admin' || contains(groups[*], 'grafana-editors') && 'Editor' || 'Viewer'";
 
 function resolveSso(sso: SsoOptions): ResolvedSsoOptions {
-  const oidc = `${sso.issuerUrl}/protocol/openid-connect`;
   return {
-    issuerUrl: sso.issuerUrl,
+    provider: sso.provider,
     store: sso.store,
     item: sso.item ?? "grafana",
     clientIdField: sso.clientIdField ?? "GRAFANA_OIDC_CLIENT_ID",
     clientSecretField: sso.clientSecretField ?? "GRAFANA_OIDC_CLIENT_SECRET",
     displayName: sso.displayName ?? "SSO",
-    endpoints: sso.endpoints ?? {
-      auth: `${oidc}/auth`,
-      token: `${oidc}/token`,
-      userInfo: `${oidc}/userinfo`,
-    },
-    scopes: sso.scopes ?? ["openid", "profile", "email", "groups"],
+    scopes: sso.scopes ?? sso.provider.scopes,
     roleAttributePath: sso.roleAttributePath ?? DEFAULT_ROLE_ATTRIBUTE_PATH,
   };
 }
@@ -93,6 +108,7 @@ export function resolveOptions(options: GrafanaOptions): ResolvedGrafanaOptions 
     gateway: options.gateway,
     metrics: options.metrics,
     logs: options.logs,
+    tenants: options.tenants,
     hostname: options.hostname ?? "grafana.${SECRET_DOMAIN}",
     namespace: options.namespace ?? "observability",
     dashboards: options.dashboards ?? DEFAULT_DASHBOARDS,

@@ -15,14 +15,23 @@ export const alongside: readonly Component[] = routes.alongside;
 /** The cluster's secret store: the OAuth client's credentials are read from it. */
 export const secrets = externalSecrets({ vault: "k8s-infra" });
 
-/** The hub's query endpoints. */
+/** The hub's query endpoints: metrics over every tenant, VictoriaLogs' base URL. */
 export const metrics = {
-  url: "http://vmselect-hub.observability.svc.cluster.local:8481/select/0/prometheus",
+  url: "http://vmauth-hub.observability.svc.cluster.local:8427/select/multitenant/prometheus",
 };
-export const logs = { url: "http://victoria-logs.observability.svc.cluster.local:9428" };
+export const logs = { url: "http://vlsingle-logs.observability.svc.cluster.local:9428" };
+
+/** The platform's two clusters, each a tenant of the hubs. */
+export const tenants = [
+  { name: "infra", id: 1 },
+  { name: "apps", id: 2 },
+] as const;
+
+/** An authentik component's export, as far as SSO reads it. */
+export const authentik = { url: "https://auth.${SECRET_DOMAIN}" };
 
 /** The required options only. */
-export const base: GrafanaOptions = { gateway: envoy.gateways.internal, metrics, logs };
+export const base: GrafanaOptions = { gateway: envoy.gateways.internal, metrics, logs, tenants };
 
 /** Everything the instance stage uses, with SSO: the gateways and the secret store. */
 export const withStore: readonly Component[] = [...alongside, secrets];

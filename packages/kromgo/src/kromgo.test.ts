@@ -16,6 +16,18 @@ interface Values {
   persistence: Record<string, unknown>;
 }
 
+/** The series names of a PromQL query: identifiers that are not functions, keywords, labels or strings. */
+function seriesOf(query: string): string[] {
+  const bare = query
+    .replace(/"[^"]*"/g, '""')
+    .replace(/\{[^}]*\}/g, "")
+    .replace(/\b(by|without)\s*\([^)]*\)/g, "")
+    .replace(/\[[^\]]*\]/g, "");
+  return [...bare.matchAll(/\b[a-zA-Z_:][a-zA-Z0-9_:]*\b(?!\s*\()/g)]
+    .map((m) => m[0])
+    .filter((name) => name !== "or");
+}
+
 const values = () =>
   helmValues(
     appOf(kromgo({ metrics: vmselect, gateway: envoy.gateways.external }), "kromgo"),
@@ -48,7 +60,7 @@ describe("kromgo", () => {
     });
     const config = parse(v.configMaps.config.data["config.yaml"]);
     expect(config.metrics.map((m: { name: string }) => m.name)).toEqual(DEFAULT_BADGES.map((b) => b.name));
-    expect(config.metrics[5]).toEqual({
+    expect(config.metrics.find((m: { name: string }) => m.name === "cluster_cpu_usage")).toEqual({
       colors: [
         { color: "green", max: 35, min: 0 },
         { color: "orange", max: 75, min: 36 },
@@ -81,6 +93,34 @@ describe("kromgo", () => {
       { group: "", kind: "Service", name: "kromgo", port: 8080 },
     ]);
     expect(ks.spec.dependsOn).toContainEqual({ name: "envoy-gateways", namespace: "network" });
+  });
+
+  it("reads only series the cluster's agent collects (node-exporter, kube-state-metrics, API server, VMAlert)", () => {
+    // GIVEN the series each source the victoria-metrics agent scrapes (or VMAlert writes) provides
+    const collected = new Set([
+      // node-exporter
+      "node_os_info",
+      "node_cpu_seconds_total",
+      "node_memory_MemAvailable_bytes",
+      "node_memory_MemTotal_bytes",
+      "node_time_seconds",
+      "node_boot_time_seconds",
+      // kube-state-metrics
+      "kube_node_status_condition",
+      "kube_pod_status_phase",
+      "kube_node_created",
+      // the API server
+      "kubernetes_build_info",
+      // VMAlert's alert state, in the tenant of the cluster the alert is about
+      "ALERTS",
+    ]);
+    // WHEN the series names are read out of every default badge's query
+    const series = DEFAULT_BADGES.flatMap((badge) =>
+      seriesOf(badge.query).map((name) => `${badge.name}: ${name}`),
+    );
+    // THEN each is collected (flux_version's flux_instance_info is not: flux-operator is not scraped)
+    expect(series.filter((entry) => !collected.has(entry.split(": ")[1] ?? ""))).toEqual([]);
+    expect(series.length).toBeGreaterThanOrEqual(DEFAULT_BADGES.length);
   });
 
   it("leaves the queries' $1 references alone: Flux only substitutes ${…}", () => {

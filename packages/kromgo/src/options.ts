@@ -38,7 +38,7 @@ export interface KromgoOptions {
   readonly hostname?: string;
   /** Namespace of the release. @default "observability" */
   readonly namespace?: string;
-  /** The badges. @default `DEFAULT_BADGES`: versions, node and pod counts, CPU, memory, age, uptime, alerts */
+  /** The badges. @default `DEFAULT_BADGES`: Talos and Kubernetes versions, nodes, pods, CPU, memory, age, uptime, alerts */
   readonly badges?: readonly KromgoMetric[];
 }
 
@@ -51,7 +51,11 @@ const traffic = (greenMax: number, orangeMax: number): BadgeColor[] => [
   { color: "red", min: orangeMax + 1, max: 9999 },
 ];
 
-/** Badges for the cluster the metrics come from, on metrics node-exporter, kube-state-metrics and Flux export. */
+/**
+ * Badges for the cluster the metrics come from, each on a series its agent collects: node-exporter (`node_*`) and
+ * kube-state-metrics (`kube_*`), which victoria-metrics' agent deploys, the API server (`kubernetes_build_info`,
+ * job `apiserver`, `service="kubernetes"`) and VMAlert (`ALERTS`, filed in the cluster's tenant).
+ */
 export const DEFAULT_BADGES: readonly KromgoMetric[] = [
   {
     name: "talos_version",
@@ -65,12 +69,6 @@ export const DEFAULT_BADGES: readonly KromgoMetric[] = [
       'label_replace(kubernetes_build_info{service="kubernetes"}, "git_version", "$1", "git_version", "v(.+)")',
     label: "git_version",
     title: "Kubernetes",
-  },
-  {
-    name: "flux_version",
-    query: 'label_replace(flux_instance_info, "revision", "$1", "revision", "v(.+)@sha256:.+")',
-    label: "revision",
-    title: "Flux",
   },
   {
     name: "cluster_node_count",

@@ -30,6 +30,11 @@ export interface LogsHub {
 export interface LogsInsert {
   /** The hub's cluster. */
   readonly cluster: string;
+  /**
+   * VictoriaLogs' Service in the hub's cluster: a reference the shipper carries, so an app of that cluster waits for
+   * it and `k8s-ops check` fails when the hub's cluster stops running VictoriaLogs.
+   */
+  readonly service: ServiceEndpoint;
   readonly host: string;
   readonly port: number;
   readonly path: string;
@@ -81,6 +86,7 @@ export function logsInsert(hub: LogsHub | undefined, from: ClusterSettings): Log
   const host = local ? hub.service.host : hub.address;
   return {
     cluster: hub.cluster,
+    service: hub.service,
     host,
     port: hub.port,
     path: hub.path,

@@ -97,12 +97,23 @@ describe("logsInsert", () => {
   it("from another cluster: the LoadBalancer address, the cluster's own tenant", () => {
     expect(logsInsert(hub, APPS)).toEqual({
       cluster: "infra",
+      service: hub.service,
       host: "10.25.11.73",
       port: 9428,
       path: "/insert/jsonline",
       url: "http://10.25.11.73:9428/insert/jsonline",
       tenant: 2,
       headers: { AccountID: "2", ProjectID: "0" },
+    });
+  });
+
+  it("carries VictoriaLogs' Service, named in the hub's cluster, for the shipper to reference", () => {
+    // GIVEN the apps cluster's insert WHEN read THEN its service is infra's VictoriaLogs app, in cluster infra
+    expect(logsInsert(hub, APPS).service).toMatchObject({
+      type: "Service",
+      name: "vlsingle-logs",
+      namespace: "observability",
+      provider: { name: "victoria-logs", namespace: "observability", cluster: "infra" },
     });
   });
 

@@ -62,6 +62,57 @@ describe("vmAgent options", () => {
     expect(scrapes(false)).toEqual([]);
   });
 
+  it("apiServer: scrapes the API server as the agent's ServiceAccount, job apiserver, or not", () => {
+    // GIVEN agents with and without the API server scrape
+    const scrapes = (apiServer: boolean) =>
+      objectsOf(
+        appOf(vmAgent({ settings: APPS, hub: infraHub.hub, apiServer }), "vmagent"),
+        "VMServiceScrape",
+      );
+    // THEN the scrape selects the default namespace's kubernetes Service over HTTPS, verified by the cluster CA
+    expect(scrapes(true)).toEqual([
+      {
+        apiVersion: "operator.victoriametrics.com/v1beta1",
+        kind: "VMServiceScrape",
+        metadata: { name: "kube-apiserver" },
+        spec: {
+          endpoints: [
+            {
+              bearerTokenFile: "/var/run/secrets/kubernetes.io/serviceaccount/token",
+              path: "/metrics",
+              port: "https",
+              scheme: "https",
+              tlsConfig: {
+                caFile: "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt",
+                serverName: "kubernetes",
+              },
+            },
+          ],
+          jobLabel: "component",
+          namespaceSelector: { matchNames: ["default"] },
+          selector: { matchLabels: { component: "apiserver", provider: "kubernetes" } },
+        },
+      },
+    ]);
+    expect(scrapes(false)).toEqual([]);
+  });
+
+  it("nodeExporter and kubeStateMetrics: each an app of the agent, or not", () => {
+    // GIVEN the default agent and one without the exporters WHEN built THEN the apps follow the options
+    const names = (options: Partial<VMAgentOptions>) =>
+      vmAgent({ settings: APPS, hub: infraHub.hub, ...options }).apps.map((app) => app.name);
+    expect(names({})).toEqual(["vmagent", "node-exporter", "kube-state-metrics"]);
+    expect(names({ nodeExporter: false })).toEqual(["vmagent", "kube-state-metrics"]);
+    expect(names({ kubeStateMetrics: false })).toEqual(["vmagent", "node-exporter"]);
+    // AND they move with the agent's namespace
+    expect(names({ namespace: "monitoring" }).length).toBe(3);
+    expect(
+      vmAgent({ settings: APPS, hub: infraHub.hub, namespace: "monitoring" }).apps.map(
+        (app) => app.namespace,
+      ),
+    ).toEqual(["monitoring", "monitoring", "monitoring"]);
+  });
+
   it("externalLabels: added beside cluster", () => {
     expect(agentSpec({ externalLabels: { region: "home" } })).toMatchObject({
       externalLabels: { cluster: "apps", region: "home" },

@@ -1,6 +1,7 @@
 import { componentYaml, renderComponents } from "@k8s-ops/core";
 import { appOf, objectsOf, optionMessage } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import {
   type MetricsHub,
   queryUrl,
@@ -60,6 +61,58 @@ describe("vmAgent on a spoke", () => {
     });
     // AND it depends on nothing of the hub's cluster (only on the operator, by kind)
     expect(appOf(vmAgent({ settings: APPS, hub: infraHub.hub }), "vmagent").uses).toEqual([]);
+  });
+
+  it("carries the hub's Service as a cross-cluster reference, for the checks to resolve on infra", () => {
+    // GIVEN the apps cluster's agent on infra's export WHEN built
+    const agent = vmAgent({ settings: APPS, hub: infraHub.hub });
+    // THEN it names VMAuth's Service, provided by infra's cluster stage, in cluster infra
+    expect(agent.hub).toEqual(infraHub.hub.remoteWrite.service);
+    expect(agent.hub).toMatchObject({
+      type: "Service",
+      name: "vmauth-hub",
+      namespace: "observability",
+      provider: { name: "victoria-metrics-cluster", namespace: "observability", cluster: "infra" },
+    });
+  });
+
+  it("deploys node-exporter and kube-state-metrics, each scraped through its chart's Service", () => {
+    // GIVEN the apps cluster's agent WHEN rendered with the operator
+    const files = renderComponents(
+      [victoriaMetricsOperator(), vmAgent({ settings: APPS, hub: infraHub.hub })],
+      APPS,
+    ).files;
+    const scrape = (dir: string) =>
+      parse(files.get(`apps/observability/victoria-metrics/${dir}/vmservicescrape.yaml`) ?? "");
+    // THEN each scrape selects its chart's Service on the port the chart names
+    expect(scrape("node-exporter").spec).toEqual({
+      endpoints: [{ path: "/metrics", port: "metrics" }],
+      selector: {
+        matchLabels: {
+          "app.kubernetes.io/instance": "node-exporter",
+          "app.kubernetes.io/name": "prometheus-node-exporter",
+        },
+      },
+    });
+    expect(scrape("kube-state-metrics").spec).toEqual({
+      endpoints: [{ honorLabels: true, path: "/metrics", port: "http" }],
+      selector: {
+        matchLabels: {
+          "app.kubernetes.io/instance": "kube-state-metrics",
+          "app.kubernetes.io/name": "kube-state-metrics",
+        },
+      },
+    });
+    // AND both come after the operator, whose CRD their scrape uses
+    const ks = kustomizations(files, "apps/observability/victoria-metrics/ks.yaml");
+    for (const name of ["node-exporter", "kube-state-metrics"])
+      expect(ks.get(name)?.spec.dependsOn).toEqual([
+        { name: "victoria-metrics-operator", namespace: "observability" },
+      ]);
+    // AND node-exporter's host access makes the namespace privileged
+    expect(files.get("apps/observability/namespace.yaml")).toContain(
+      "pod-security.kubernetes.io/enforce: privileged",
+    );
   });
 
   it("follows the hub's export: a changed port or address on infra changes the apps render", () => {

@@ -1,8 +1,10 @@
-import { type App, type Component, defineApp, packageOf } from "@k8s-ops/core";
+import { type App, type Component, defineApp, packageOf, type ServiceEndpoint } from "@k8s-ops/core";
 import { VMAgent, VMNodeScrape } from "@k8s-ops/crds/operator.victoriametrics.com/v1beta1";
 import { checkCount, checkDuration, checkLabel, type Fail, failer, inRange } from "./checks.js";
 import { type MetricsHub, remoteWriteUrl } from "./endpoints.js";
+import { kubeStateMetricsApp, nodeExporterApp } from "./exporters.js";
 import { type ResolvedAgentOptions, resolveAgentOptions, type VMAgentOptions } from "./options.js";
+import { serviceScrape } from "./scrape.js";
 import { FOLDER } from "./victoria-metrics.js";
 
 /** Named on every object this package renders into a cluster. */
@@ -11,6 +13,11 @@ const SOURCE = packageOf(import.meta.url);
 export interface VMAgentComponent extends Component {
   /** The URL the agent remote-writes to: its own tenant on the hub. */
   readonly remoteWriteUrl: string;
+  /**
+   * The hub's Service the agent writes to. From another cluster it is a cross-cluster reference: `k8s-ops check`
+   * fails when the hub's cluster does not run the app serving it.
+   */
+  readonly hub: ServiceEndpoint;
 }
 
 const SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
@@ -31,6 +38,29 @@ function kubeletScrape(name: string, path: string, interval: string): VMNodeScra
   });
 }
 
+/** The API server, through the `kubernetes` Service every cluster has, as the agent's ServiceAccount. */
+function apiServerScrape() {
+  return serviceScrape({
+    name: "kube-apiserver",
+    selector: { component: "apiserver", provider: "kubernetes" },
+    port: "https",
+    namespaces: ["default"],
+    jobLabel: "component",
+    serviceAccount: { serverName: "kubernetes" },
+  });
+}
+
+/** The agent's own scrapes: the kubelets (and their cAdvisor) and the API server, as the options ask. */
+function clusterScrapes(o: ResolvedAgentOptions) {
+  const kubelet = o.kubelet
+    ? [
+        kubeletScrape("kubelet", "/metrics", o.scrapeInterval),
+        kubeletScrape("cadvisor", "/metrics/cadvisor", o.scrapeInterval),
+      ]
+    : [];
+  return [...kubelet, ...(o.apiServer ? [apiServerScrape()] : [])];
+}
+
 function vmAgentObject(o: ResolvedAgentOptions, hub: MetricsHub): VMAgent {
   return new VMAgent({
     metadata: { name: "vmagent" },
@@ -46,31 +76,36 @@ function vmAgentObject(o: ResolvedAgentOptions, hub: MetricsHub): VMAgent {
 }
 
 /**
- * A VMAgent that scrapes its own cluster (every scrape object, and the kubelets) and remote-writes to the hub:
- * through the hub's Service on the hub's cluster, through its LoadBalancer address from any other, always into the
- * cluster's own tenant, every sample labelled `cluster=<name>`.
+ * A VMAgent that scrapes its own cluster (every scrape object, the kubelets and the API server) and remote-writes to
+ * the hub: through the hub's Service on the hub's cluster, through its LoadBalancer address from any other, always
+ * into the cluster's own tenant, every sample labelled `cluster=<name>`. node-exporter and kube-state-metrics come
+ * with it, each scraped by a VMServiceScrape.
  */
 export function vmAgent(options: VMAgentOptions): VMAgentComponent {
   const o = resolveAgentOptions(options);
   const hub = checkAgentOptions(o);
   const local = hub.cluster === o.settings.name;
-  const kubelet = o.kubelet
-    ? [
-        kubeletScrape("kubelet", "/metrics", o.scrapeInterval),
-        kubeletScrape("cadvisor", "/metrics/cadvisor", o.scrapeInterval),
-      ]
-    : [];
   const app: App = defineApp({
     name: "vmagent",
     namespace: o.namespace,
     layer: "platform",
     folder: FOLDER,
     dir: "agent",
-    objects: [vmAgentObject(o, hub), ...kubelet],
+    objects: [vmAgentObject(o, hub), ...clusterScrapes(o)],
     // On the hub's cluster the agent waits for the hub; elsewhere nothing in this cluster provides it.
     uses: local ? [hub.remoteWrite.service] : [],
   });
-  return { name: "vmagent", source: SOURCE, apps: [app], remoteWriteUrl: remoteWriteUrl(hub, o.settings) };
+  const exporters = [
+    ...(o.nodeExporter ? [nodeExporterApp(o.namespace)] : []),
+    ...(o.kubeStateMetrics ? [kubeStateMetricsApp(o.namespace)] : []),
+  ];
+  return {
+    name: "vmagent",
+    source: SOURCE,
+    apps: [app, ...exporters],
+    remoteWriteUrl: remoteWriteUrl(hub, o.settings),
+    hub: hub.remoteWrite.service,
+  };
 }
 
 function checkAgentOptions(o: ResolvedAgentOptions): MetricsHub {

@@ -7,21 +7,22 @@ import { hubRules } from "./rules.js";
 import { FOLDER } from "./victoria-metrics.js";
 
 /**
- * VMAlert reads every tenant (`/select/multitenant`, series carry `vm_account_id`), so one rule covers all clusters;
- * it writes recording rules and alert state to the hub cluster's own tenant.
+ * VMAlert reads every tenant (`/select/multitenant`: series carry `vm_account_id`), so one rule covers all clusters,
+ * and writes through vminsert's multitenant endpoint, which files each result under the `vm_account_id` it keeps:
+ * a cluster's recording rules and alert state land in that cluster's tenant (a result without the label in tenant
+ * 0). It restores alert state from every tenant the same way.
  */
 function vmAlert(o: ResolvedHubOptions, alertmanager: ServiceEndpoint): VMAlert {
   const service = (component: keyof typeof VMCLUSTER_PORTS) =>
     `http://${component}-${o.name}.${o.namespace}.svc.cluster.local:${VMCLUSTER_PORTS[component]}`;
-  const tenant = o.settings.id;
   return new VMAlert({
     metadata: { name: o.name },
     spec: {
       datasource: { url: `${service("vmselect")}/select/multitenant/prometheus` },
       evaluationInterval: "1m",
       notifiers: [{ url: `http://${alertmanager.host}:${alertmanager.port}` }],
-      remoteRead: { url: `${service("vmselect")}/select/${tenant}/prometheus` },
-      remoteWrite: { url: `${service("vminsert")}/insert/${tenant}/prometheus` },
+      remoteRead: { url: `${service("vmselect")}/select/multitenant/prometheus` },
+      remoteWrite: { url: `${service("vminsert")}/insert/multitenant/prometheus` },
       replicaCount: 1,
       selectAllByDefault: true,
     },

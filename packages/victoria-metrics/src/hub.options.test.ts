@@ -9,12 +9,15 @@ const spec = (options: Partial<VictoriaMetricsHubOptions>, app: string, kind: st
   objectsOf(appOf(hub(options), app), kind)[0]?.spec as Record<string, unknown>;
 
 describe("victoriaMetricsHub options", () => {
-  it("settings: the hub's cluster and the tenant of its own data", () => {
-    // GIVEN another hub cluster WHEN built THEN the export and VMAlert's tenant follow it
+  it("settings: the hub's cluster; VMAlert writes by tenant label whatever the hub's own id", () => {
+    // GIVEN another hub cluster WHEN built THEN the export follows it
     const other = { ...INFRA, name: "core", id: 7 };
     expect(hub({ settings: other }).hub.cluster).toBe("core");
+    // AND VMAlert still files each result under the tenant its series name, not under the hub's id
     expect(spec({ settings: other }, "vmalert", "VMAlert")).toMatchObject({
-      remoteWrite: { url: "http://vminsert-hub.observability.svc.cluster.local:8480/insert/7/prometheus" },
+      remoteWrite: {
+        url: "http://vminsert-hub.observability.svc.cluster.local:8480/insert/multitenant/prometheus",
+      },
     });
   });
 

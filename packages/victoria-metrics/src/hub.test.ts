@@ -129,15 +129,19 @@ describe("victoriaMetricsHub", () => {
     );
   });
 
-  it("runs VMAlert over every tenant, writing to the hub cluster's own tenant and notifying Alertmanager", () => {
+  it("runs VMAlert over every tenant, writing each result to its own tenant and notifying Alertmanager", () => {
     expect(spec({}, "vmalert", "VMAlert")).toEqual({
       datasource: {
         url: "http://vmselect-hub.observability.svc.cluster.local:8481/select/multitenant/prometheus",
       },
       evaluationInterval: "1m",
       notifiers: [{ url: "http://vmalertmanager-hub.observability.svc.cluster.local:9093" }],
-      remoteRead: { url: "http://vmselect-hub.observability.svc.cluster.local:8481/select/1/prometheus" },
-      remoteWrite: { url: "http://vminsert-hub.observability.svc.cluster.local:8480/insert/1/prometheus" },
+      remoteRead: {
+        url: "http://vmselect-hub.observability.svc.cluster.local:8481/select/multitenant/prometheus",
+      },
+      remoteWrite: {
+        url: "http://vminsert-hub.observability.svc.cluster.local:8480/insert/multitenant/prometheus",
+      },
       replicaCount: 1,
       selectAllByDefault: true,
     });
@@ -155,6 +159,18 @@ describe("victoriaMetricsHub", () => {
         ["Watchdog", "TargetDown", "VMStorageDiskRunningOut", "VMAgentRemoteWriteFailing"],
       ],
     ]);
+  });
+
+  it("keeps vm_account_id in every recording rule, so the multitenant write files it in its cluster's tenant", () => {
+    // GIVEN the hub's rules WHEN the recording rules are read
+    const [rules] = objectsOf(appOf(hub(), "vmalert"), "VMRule");
+    type Groups = { groups: { rules: { record?: string; expr: string }[] }[] };
+    const recorded = ((rules?.spec as Groups | undefined)?.groups ?? [])
+      .flatMap((g) => g.rules)
+      .filter((r) => r.record !== undefined);
+    // THEN each aggregates by vm_account_id (a result without it would land in tenant 0)
+    expect(recorded.length).toBeGreaterThan(0);
+    for (const rule of recorded) expect(rule.expr).toMatch(/ by \(vm_account_id, /);
   });
 
   it("exports the Alertmanager Service", () => {

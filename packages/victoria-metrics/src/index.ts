@@ -11,6 +11,7 @@ export { NULL_RECEIVER } from "./alerting-options.js";
 export { ALERTMANAGER_PORT } from "./alertmanager.js";
 export { LBIPAM_IPS, operationalHealth, VMCLUSTER_PORTS } from "./cluster.js";
 export { type HubEndpoint, type MetricsHub, queryUrl, remoteWriteUrl } from "./endpoints.js";
+export { KUBE_STATE_METRICS_CHART, NODE_EXPORTER_CHART } from "./exporters.js";
 export { type VictoriaMetricsHub, victoriaMetricsHub } from "./hub.js";
 export type {
   HubReplicas,

@@ -111,6 +111,12 @@ export interface VMAgentOptions {
   readonly replicas?: number;
   /** Scrape every kubelet's `/metrics` and `/metrics/cadvisor` (VMNodeScrapes). @default true */
   readonly kubelet?: boolean;
+  /** Scrape the API server through the `kubernetes` Service of `default` (job `apiserver`). @default true */
+  readonly apiServer?: boolean;
+  /** Run node-exporter on every node (an app `node-exporter`) and scrape it. @default true */
+  readonly nodeExporter?: boolean;
+  /** Run kube-state-metrics (an app `kube-state-metrics`) and scrape it. @default true */
+  readonly kubeStateMetrics?: boolean;
   /** Labels added to every sample besides `cluster` (which is always the cluster name). @default {} */
   readonly externalLabels?: Readonly<Record<string, string>>;
 }
@@ -127,6 +133,9 @@ export function resolveAgentOptions(options: VMAgentOptions): ResolvedAgentOptio
     scrapeInterval: options.scrapeInterval ?? "30s",
     replicas: options.replicas ?? 1,
     kubelet: options.kubelet ?? true,
+    apiServer: options.apiServer ?? true,
+    nodeExporter: options.nodeExporter ?? true,
+    kubeStateMetrics: options.kubeStateMetrics ?? true,
     externalLabels: options.externalLabels ?? {},
   };
 }

@@ -4,7 +4,8 @@ import { vmRule } from "./rule.js";
 /**
  * The rules the hub ships: recording rules every dashboard of the platform can lean on, and alerts about the
  * monitoring itself (a Watchdog that always fires, targets down, vmstorage filling up, agents failing to write).
- * Components add their own with `vmRule()`.
+ * Components add their own with `vmRule()`. A recording rule keeps `vm_account_id` among its labels, so VMAlert's
+ * multitenant write files its result in the tenant of the cluster it describes.
  */
 export function hubRules(name: string): VMRule {
   return vmRule({
@@ -13,10 +14,10 @@ export function hubRules(name: string): VMRule {
       {
         name: "k8s-ops.recording",
         rules: [
-          { record: "cluster_job:up:avg", expr: "avg by (cluster, job) (up)" },
+          { record: "cluster_job:up:avg", expr: "avg by (vm_account_id, cluster, job) (up)" },
           {
             record: "cluster:vm_rows_inserted:rate5m",
-            expr: "sum by (cluster) (rate(vm_rows_inserted_total[5m]))",
+            expr: "sum by (vm_account_id, cluster) (rate(vm_rows_inserted_total[5m]))",
           },
         ],
       },

@@ -112,6 +112,24 @@ describe("serviceScrape and podScrape", () => {
     });
   });
 
+  it("honorLabels and jobLabel: the target's labels win, the job comes from a Service label", () => {
+    expect(endpoint({ honorLabels: true })).toEqual({ honorLabels: true, path: "/metrics", port: "http" });
+    const json = serviceScrape({ ...base, jobLabel: "app.kubernetes.io/instance" }).toJSON() as {
+      spec: Record<string, unknown>;
+    };
+    expect(json.spec.jobLabel).toBe("app.kubernetes.io/instance");
+  });
+
+  it("serviceAccount: the agent's token over HTTPS, the certificate verified by the cluster CA", () => {
+    expect(endpoint({ serviceAccount: { serverName: "kubernetes" } })).toEqual({
+      bearerTokenFile: "/var/run/secrets/kubernetes.io/serviceaccount/token",
+      path: "/metrics",
+      port: "http",
+      scheme: "https",
+      tlsConfig: { caFile: "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt", serverName: "kubernetes" },
+    });
+  });
+
   it("namespaces: where the Services are looked for", () => {
     const json = serviceScrape({ ...base, namespaces: ["network", "observability"] }).toJSON() as {
       spec: Record<string, unknown>;
@@ -172,6 +190,26 @@ describe("scrape errors", () => {
         "one namespace or more, or no option for the object's own",
         "[]",
       ),
+    );
+  });
+
+  it("rejects a ServiceAccount token over plain HTTP, and a server name no certificate carries", () => {
+    expect(scrape({ scheme: "http", serviceAccount: { serverName: "kubernetes" } })).toThrow(
+      message("scheme", "a ServiceAccount token is sent over HTTPS only", '"https", or no scheme', '"http"'),
+    );
+    expect(scrape({ serviceAccount: { serverName: "https://kubernetes" } })).toThrow(
+      message(
+        "serviceAccount.serverName",
+        "not a host name",
+        "the name the target's certificate carries, such as kubernetes",
+        '"https://kubernetes"',
+      ),
+    );
+  });
+
+  it("rejects a job label Kubernetes refuses", () => {
+    expect(scrape({ jobLabel: "app name" })).toThrow(
+      message("jobLabel", "not a label key", "a key such as app.kubernetes.io/name", '"app name"'),
     );
   });
 
