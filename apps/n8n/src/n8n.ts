@@ -38,6 +38,7 @@ export function n8n(options: N8nOptions): AppTemplate {
         storageClass,
         size: o.databaseSize,
         credentials: { store, item: "n8n-db" },
+        backup: o.databaseBackup,
         env: {
           DB_POSTGRESDB_HOST: "host",
           DB_POSTGRESDB_PORT: "port",

@@ -57,6 +57,23 @@ describe("odoo options", () => {
     expect(objectsOf(app, "HTTPRoute")).toMatchObject([{ spec: { hostnames: ["erp.example.com"] } }]);
   });
 
+  it("databaseBackup: archives the database to the object store, daily base backups kept 30 days", () => {
+    // GIVEN an object store for the database
+    const objectStore = {
+      endpoint: "https://s3.example.com",
+      bucket: "postgres",
+      credentials: { store, item: "s3" },
+    };
+    // WHEN built with it
+    const db = appOf(odoo({ ...base, databaseBackup: { objectStore } }), "odoo-db");
+    // THEN the database has its ObjectStore and ScheduledBackup, and is business data with a 24h RPO
+    expect(objectsOf(db, "ObjectStore")).toMatchObject([{ spec: { retentionPolicy: "30d" } }]);
+    expect(objectsOf(db, "ScheduledBackup")).toMatchObject([{ spec: { cluster: { name: "odoo-db" } } }]);
+    expect(objectsOf(db, "Cluster")).toMatchObject([
+      { metadata: { annotations: { "k8s-ops.dev/data-class": "business", "k8s-ops.dev/rpo": "24h" } } },
+    ]);
+  });
+
   it("filestoreSize and databaseSize: size the volumes", () => {
     const component = odoo({ ...base, filestoreSize: "50Gi", databaseSize: "100Gi" });
     expect(objectsOf(appOf(component, "odoo"), "PersistentVolumeClaim")).toMatchObject([

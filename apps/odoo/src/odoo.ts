@@ -38,6 +38,7 @@ export function odoo(options: OdooOptions): AppTemplate {
         storageClass,
         size: o.databaseSize,
         credentials: { store, item: "odoo-db" },
+        backup: o.databaseBackup,
         env: { HOST: "host", PORT: "port", USER: "username", PASSWORD: "password" },
       },
       backup: {

@@ -1,3 +1,4 @@
+import type { BackupOptions } from "@k8s-ops/cloudnative-pg";
 import type { GatewayRef, SecretStoreRef, StorageClassRef, VolumeSnapshotClassRef } from "@k8s-ops/core";
 
 export interface OdooOptions {
@@ -17,11 +18,18 @@ export interface OdooOptions {
   readonly filestoreSize?: string;
   /** Size of the database volume. @default "20Gi" */
   readonly databaseSize?: string;
+  /**
+   * Continuous backup of the database (WAL archiving and scheduled base backups through the barman-cloud plugin).
+   * The database is business data: without a backup, `k8s-ops check` reports it. @default none
+   */
+  readonly databaseBackup?: BackupOptions;
   /** The 1Password item with the restic repository (see @k8s-ops/volsync). @default "volsync" */
   readonly backupItem?: string;
 }
 
-export type ResolvedOdooOptions = Required<OdooOptions>;
+export interface ResolvedOdooOptions extends Required<Omit<OdooOptions, "databaseBackup">> {
+  readonly databaseBackup?: BackupOptions;
+}
 
 export function resolveOptions(options: OdooOptions): ResolvedOdooOptions {
   return {

@@ -20,6 +20,33 @@ describe("appTemplate add-ons", () => {
     expect(ks(options)).toContain("    - name: echo-db\n      namespace: default\n");
   });
 
+  it("addons.database.backup: archives the database to the object store on the backup's schedule", () => {
+    // GIVEN a database add-on with a backup
+    const objectStore = {
+      endpoint: "https://s3.example.com",
+      bucket: "postgres",
+      credentials: { store, item: "s3" },
+    };
+    const options: Partial<AppTemplateOptions> = {
+      addons: {
+        database: { storageClass: block, credentials: { store, item: "echo-db" }, backup: { objectStore } },
+      },
+    };
+    // WHEN built
+    const db = appOf(build(options), "echo-db");
+    // THEN the cluster archives WAL to its ObjectStore and a ScheduledBackup takes daily base backups
+    expect(objectsOf(db, "ObjectStore")).toMatchObject([
+      {
+        metadata: { name: "echo-db-backup" },
+        spec: { configuration: { destinationPath: "s3://postgres/" } },
+      },
+    ]);
+    expect(objectsOf(db, "ScheduledBackup")).toMatchObject([{ spec: { schedule: "0 0 3 * * *" } }]);
+    expect(objectsOf(db, "Cluster")).toMatchObject([
+      { metadata: { annotations: { "k8s-ops.dev/data-class": "business", "k8s-ops.dev/rpo": "24h" } } },
+    ]);
+  });
+
   it("addons.cache: adds a Dragonfly app in the cache stage and its host to the environment", () => {
     const options: Partial<AppTemplateOptions> = { addons: { cache: { hostEnv: "REDIS_HOST" } } };
     const cache = appOf(build(options), "echo-cache");

@@ -55,6 +55,7 @@ function databaseOf(o: ResolvedOptions): PostgresCluster | undefined {
     storage: { storageClass: db.storageClass, size: db.size ?? "10Gi" },
     credentials: db.credentials,
     database: db.database ?? o.name.replaceAll("-", "_"),
+    backup: db.backup,
     folder: o.name,
     dir: "database",
   });

@@ -1,4 +1,4 @@
-import type { PostgresCredentials } from "@k8s-ops/cloudnative-pg";
+import type { BackupOptions, PostgresCredentials } from "@k8s-ops/cloudnative-pg";
 import {
   type GatewayRef,
   type Layer,
@@ -63,6 +63,11 @@ export interface DatabaseAddon {
   readonly credentials: PostgresCredentials;
   /** The application database. @default the app name */
   readonly database?: string;
+  /**
+   * Continuous backup through the barman-cloud plugin (`backup` of `@k8s-ops/cloudnative-pg`). The database is
+   * business data: without a backup, `k8s-ops check` reports it. @default none
+   */
+  readonly backup?: BackupOptions;
   /**
    * Environment variables set from the cluster's owner Secret, by key:
    * `{ DB_HOST: "host", DB_PASSWORD: "password" }`. @default {}

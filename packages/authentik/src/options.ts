@@ -1,3 +1,4 @@
+import type { BackupOptions } from "@k8s-ops/cloudnative-pg";
 import type { GatewayRef, SecretStoreRef, StorageClassRef } from "@k8s-ops/core";
 
 export interface AuthentikOptions {
@@ -24,11 +25,18 @@ export interface AuthentikOptions {
   readonly databaseSize?: string;
   /** Scrape the database's metrics (needs the VictoriaMetrics operator). @default true */
   readonly databaseMonitoring?: boolean;
+  /**
+   * Continuous backup of the database (WAL archiving and scheduled base backups through the barman-cloud plugin).
+   * The database is business data: without a backup, `k8s-ops check` reports it. @default none
+   */
+  readonly databaseBackup?: BackupOptions;
   /** Namespace of authentik and its database. @default "authentik" */
   readonly namespace?: string;
 }
 
-export interface ResolvedAuthentikOptions extends Required<AuthentikOptions> {}
+export interface ResolvedAuthentikOptions extends Required<Omit<AuthentikOptions, "databaseBackup">> {
+  readonly databaseBackup?: BackupOptions;
+}
 
 export function resolveOptions(options: AuthentikOptions): ResolvedAuthentikOptions {
   return {
@@ -42,6 +50,7 @@ export function resolveOptions(options: AuthentikOptions): ResolvedAuthentikOpti
     databaseInstances: options.databaseInstances ?? 2,
     databaseSize: options.databaseSize ?? "5Gi",
     databaseMonitoring: options.databaseMonitoring ?? true,
+    databaseBackup: options.databaseBackup,
     namespace: options.namespace ?? "authentik",
   };
 }

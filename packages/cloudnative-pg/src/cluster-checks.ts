@@ -1,10 +1,13 @@
-import type { ResolvedClusterOptions, StorageOptions } from "./cluster-options.js";
+import type { DataClass, ResolvedClusterOptions, StorageOptions } from "./cluster-options.js";
 import { checkField, type Fail, failer } from "./fail.js";
 import { DNS_LABEL, DURATION, isSize, PG_IDENTIFIER } from "./formats.js";
 import { checkBackup, checkRecovery } from "./store-checks.js";
 
-/** Throws an OptionError for the first option the builder cannot use. */
-export function checkClusterOptions(o: ResolvedClusterOptions): void {
+/**
+ * Throws an OptionError for the first option the builder cannot use. `declaredClass` is the data class the caller
+ * gave, if any.
+ */
+export function checkClusterOptions(o: ResolvedClusterOptions, declaredClass?: DataClass): void {
   const fail = failer(o);
   if (!DNS_LABEL.test(o.name) || o.name.length > 50)
     fail(
@@ -32,7 +35,7 @@ export function checkClusterOptions(o: ResolvedClusterOptions): void {
   checkBackup(fail, o);
   checkRecovery(fail, o);
   checkRoles(fail, o);
-  checkDataClass(fail, o);
+  checkDataClass(fail, o, declaredClass);
 }
 
 function checkStorage(fail: Fail, field: string, storage: StorageOptions): void {
@@ -84,8 +87,9 @@ function checkRoles(fail: Fail, o: ResolvedClusterOptions): void {
   }
 }
 
-function checkDataClass(fail: Fail, o: ResolvedClusterOptions): void {
-  if (o.dataClass !== "ephemeral" && !o.backup)
+/** A class the caller declares and contradicts is an error; the default class is held to the cluster's policy. */
+function checkDataClass(fail: Fail, o: ResolvedClusterOptions, declaredClass?: DataClass): void {
+  if (declaredClass !== undefined && declaredClass !== "ephemeral" && !o.backup)
     fail("backup", `${o.dataClass} data needs a backup`, 'a backup, or dataClass: "ephemeral"', "none");
   if (o.rpo !== undefined && !DURATION.test(o.rpo))
     fail("rpo", "not a duration", "a duration such as 24h or 15m", JSON.stringify(o.rpo));

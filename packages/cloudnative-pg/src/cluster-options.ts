@@ -117,7 +117,11 @@ export interface PostgresClusterOptions {
   readonly parameters?: Readonly<Record<string, string>>;
   /** The PostgreSQL image. @default POSTGRES_IMAGE */
   readonly imageName?: string;
-  /** The class of the data, for the backup policy. @default "business" with a backup, "ephemeral" without */
+  /**
+   * The class of the data, for the backup policy. A class given here that needs backups requires `backup`; the
+   * default leaves that to `k8s-ops check`, which reports a business database nobody backs up (BACKUP_MISSING).
+   * Data that may be lost must say so: `"ephemeral"`. @default "business"
+   */
   readonly dataClass?: DataClass;
   /** The most data the cluster may lose, as a duration. @default "24h" when the class requires backups */
   readonly rpo?: string;
@@ -162,7 +166,7 @@ export function resolveClusterOptions(options: PostgresClusterOptions): Resolved
     serverName: options.backup.serverName ?? options.name,
   };
   const recovery = options.bootstrapFromBackup;
-  const dataClass = options.dataClass ?? (backup ? "business" : "ephemeral");
+  const dataClass = options.dataClass ?? "business";
   return {
     ...options,
     database,

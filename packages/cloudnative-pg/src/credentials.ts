@@ -1,9 +1,12 @@
 import type { KubeObject, SecretStoreRef } from "@k8s-ops/core";
-import { storeSecret } from "@k8s-ops/external-secrets";
+import { type ExternalSecretOptions, type StoreSecret, storeSecret } from "@k8s-ops/external-secrets";
 import type { ResolvedClusterOptions } from "./cluster-options.js";
 
 /** The port the cluster's services listen on. */
 export const POSTGRES_PORT = 5432;
+
+/** The label CloudNativePG watches: a change to a Secret carrying it is reloaded (a rotated password applied). */
+export const RELOAD_LABEL = "cnpg.io/reload";
 
 /** The ExternalSecrets with the cluster's passwords, and the Secret names the Cluster takes them from. */
 export interface ClusterCredentials {
@@ -29,7 +32,7 @@ export function clusterCredentials(o: ResolvedClusterOptions): ClusterCredential
   const { store, item } = o.credentials;
   const password = o.credentials.passwordField ?? "POSTGRES_PASSWORD";
   const host = primaryHost(o);
-  const app = storeSecret({
+  const app = loginSecret({
     name: `${o.name}-app-credentials`,
     targetName: `${o.name}-app-credentials`,
     store,
@@ -67,11 +70,28 @@ export function clusterCredentials(o: ResolvedClusterOptions): ClusterCredential
 
 function login(o: ResolvedClusterOptions, suffix: string, username: string, field: string) {
   const name = `${o.name}-${suffix}-credentials`;
-  return storeSecret({
+  return loginSecret({
     name,
     targetName: name,
     store: o.credentials.store,
     item: o.credentials.item,
     template: { password: `{{ .${field} }}`, username },
   });
+}
+
+/**
+ * A login as CloudNativePG reads it: a `kubernetes.io/basic-auth` Secret (`username`, `password`, and for the owner
+ * the connection details beside them) labelled `cnpg.io/reload`: when a password rotated in 1Password reaches the
+ * Secret, CloudNativePG applies it to PostgreSQL.
+ */
+function loginSecret(options: ExternalSecretOptions): StoreSecret {
+  const secret = storeSecret(options);
+  const target = secret.object.spec?.target;
+  if (target)
+    target.template = {
+      ...target.template,
+      metadata: { labels: { [RELOAD_LABEL]: "true" } },
+      type: "kubernetes.io/basic-auth",
+    };
+  return secret;
 }

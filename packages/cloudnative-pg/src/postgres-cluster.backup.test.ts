@@ -1,7 +1,7 @@
 import { objectsOf } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { type PostgresClusterOptions, postgresCluster } from "./index.js";
-import { base, minio } from "./test-support.js";
+import { base, rgw } from "./test-support.js";
 
 const build = (options: Partial<PostgresClusterOptions>) => postgresCluster({ ...base, ...options });
 const object = (options: Partial<PostgresClusterOptions>, kind: string, index = 0) =>
@@ -10,12 +10,12 @@ const object = (options: Partial<PostgresClusterOptions>, kind: string, index = 
     spec: Record<string, unknown>;
   };
 const spec = (options: Partial<PostgresClusterOptions>) => object(options, "Cluster").spec;
-const otherStore = { ...minio, endpoint: "https://old-s3.example.com", bucket: "old-postgres" };
+const otherStore = { ...rgw, endpoint: "https://old-s3.example.com", bucket: "old-postgres" };
 
 describe("postgresCluster backup options", () => {
   it("backup: path, schedule, retention and serverName shape the store and the schedule", () => {
     const backup = {
-      objectStore: { ...minio, path: "apps/business" },
+      objectStore: { ...rgw, path: "apps/business" },
       schedule: "0 30 1 * * 0",
       retention: "8w",
       serverName: "odoo-db-v2",
@@ -29,18 +29,18 @@ describe("postgresCluster backup options", () => {
   });
 
   it("backup: the S3 key fields are read from the item", () => {
-    const credentials = { ...minio.credentials, accessKeyField: "MINIO_KEY", secretKeyField: "MINIO_SECRET" };
-    const backup = { objectStore: { ...minio, credentials } };
+    const credentials = { ...rgw.credentials, accessKeyField: "S3_KEY", secretKeyField: "S3_SECRET" };
+    const backup = { objectStore: { ...rgw, credentials } };
     expect(object({ backup }, "ExternalSecret", 2).spec).toMatchObject({
       target: {
-        template: { data: { ACCESS_KEY_ID: "{{ .MINIO_KEY }}", ACCESS_SECRET_KEY: "{{ .MINIO_SECRET }}" } },
+        template: { data: { ACCESS_KEY_ID: "{{ .S3_KEY }}", ACCESS_SECRET_KEY: "{{ .S3_SECRET }}" } },
       },
     });
   });
 
   it("bootstrapFromBackup: restores from the backup store under the old server name", () => {
     const options = {
-      backup: { objectStore: minio, serverName: "odoo-db-v2" },
+      backup: { objectStore: rgw, serverName: "odoo-db-v2" },
       bootstrapFromBackup: { serverName: "odoo-db", targetTime: "2026-08-01T02:00:00Z" },
     };
     expect(spec(options)).toMatchObject({
@@ -67,7 +67,7 @@ describe("postgresCluster backup options", () => {
   });
 
   it("bootstrapFromBackup: another store gets its own ObjectStore and credentials", () => {
-    const db = build({ backup: { objectStore: minio }, bootstrapFromBackup: { objectStore: otherStore } });
+    const db = build({ backup: { objectStore: rgw }, bootstrapFromBackup: { objectStore: otherStore } });
     const stores = objectsOf(db.app, "ObjectStore");
     expect(stores.map((s) => (s.metadata as { name: string }).name)).toEqual([
       "odoo-db-backup",

@@ -1,12 +1,12 @@
 import { optionMessage } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { type ObjectStoreOptions, type PostgresClusterOptions, postgresCluster } from "./index.js";
-import { base, minio, secrets, storage } from "./test-support.js";
+import { base, rgw, secrets, storage } from "./test-support.js";
 
 const message = optionMessage("postgresCluster(odoo-db)");
 const build = (options: Partial<PostgresClusterOptions>) => () => postgresCluster({ ...base, ...options });
 const backup = (objectStore: Partial<ObjectStoreOptions>, more = {}) => ({
-  backup: { objectStore: { ...minio, ...objectStore }, ...more },
+  backup: { objectStore: { ...rgw, ...objectStore }, ...more },
 });
 
 describe("postgresCluster errors", () => {
@@ -145,7 +145,7 @@ describe("postgresCluster errors", () => {
         "neither",
       ),
     );
-    expect(build({ bootstrapFromBackup: { objectStore: minio, targetTime: "yesterday" } })).toThrow(
+    expect(build({ bootstrapFromBackup: { objectStore: rgw, targetTime: "yesterday" } })).toThrow(
       message(
         "bootstrapFromBackup.targetTime",
         "not an RFC 3339 timestamp",
@@ -165,7 +165,13 @@ describe("postgresCluster errors", () => {
     );
   });
 
-  it("rejects business data without a backup and an RPO that is not a duration", () => {
+  it("rejects business data declared without a backup and an RPO that is not a duration", () => {
+    // GIVEN no backup WHEN the class is left to its default THEN the builder leaves the verdict to the policy
+    expect(build({})).not.toThrow();
+    // WHEN business or regulated data is declared without one THEN it is refused
+    expect(build({ dataClass: "regulated" })).toThrow(
+      message("backup", "regulated data needs a backup", 'a backup, or dataClass: "ephemeral"', "none"),
+    );
     expect(build({ dataClass: "business" })).toThrow(
       message("backup", "business data needs a backup", 'a backup, or dataClass: "ephemeral"', "none"),
     );

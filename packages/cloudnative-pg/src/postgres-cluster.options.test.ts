@@ -1,7 +1,7 @@
 import { objectsOf } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { type PostgresClusterOptions, postgresCluster } from "./index.js";
-import { base, minio, secrets, storage } from "./test-support.js";
+import { base, rgw, secrets, storage } from "./test-support.js";
 
 const build = (options: Partial<PostgresClusterOptions>) => postgresCluster({ ...base, ...options });
 const object = (options: Partial<PostgresClusterOptions>, kind: string, index = 0) =>
@@ -129,7 +129,7 @@ describe("postgresCluster options", () => {
 
   it("dataClass and rpo: are the annotations the backup policy reads", () => {
     expect(
-      object({ backup: { objectStore: minio }, dataClass: "regulated", rpo: "1h" }, "Cluster").metadata,
+      object({ backup: { objectStore: rgw }, dataClass: "regulated", rpo: "1h" }, "Cluster").metadata,
     ).toMatchObject({
       annotations: { "k8s-ops.dev/data-class": "regulated", "k8s-ops.dev/rpo": "1h" },
     });

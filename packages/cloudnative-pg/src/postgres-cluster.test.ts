@@ -4,12 +4,12 @@ import { objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { postgresCluster } from "./index.js";
-import { base, minio, providers, secrets, storage } from "./test-support.js";
+import { base, providers, rgw, secrets, storage } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const settings = testSettings({ secretVariables: ["SECRET_DOMAIN"] });
 
-const backedUp = postgresCluster({ ...base, backup: { objectStore: minio } });
+const backedUp = postgresCluster({ ...base, backup: { objectStore: rgw } });
 
 function kustomization(files: ReadonlyMap<string, string>, path: string) {
   const [ks] = parseAllDocuments(files.get(path) ?? "").map(
@@ -33,7 +33,7 @@ describe("postgresCluster", () => {
         objectStore: {
           endpoint: "https://s3.${SECRET_DOMAIN}",
           bucket: "postgres",
-          credentials: { store: secrets.secretStore, item: "minio" },
+          credentials: { store: secrets.secretStore, item: "postgres-backup" },
         },
         schedule: "0 0 3 * * *",
         retention: "30d",
@@ -53,7 +53,7 @@ describe("postgresCluster", () => {
     const db = postgresCluster({
       ...base,
       walStorage: { storageClass: storage.hostpath, size: "5Gi" },
-      backup: { objectStore: minio },
+      backup: { objectStore: rgw },
     });
     // WHEN rendered with its providers
     const rendered = renderComponents([...providers, db], settings);
@@ -167,6 +167,28 @@ describe("postgresCluster", () => {
     });
   });
 
+  it("writes the logins as basic-auth Secrets the operator reloads when a password is rotated", () => {
+    // GIVEN a backed-up cluster with a managed role that has a password
+    const db = postgresCluster({
+      ...base,
+      backup: { objectStore: rgw },
+      managedRoles: [{ name: "reader", passwordField: "READER_PASSWORD" }],
+    });
+    // WHEN its ExternalSecrets are read
+    const templates = objectsOf(db.app, "ExternalSecret").map((es) => {
+      const { target } = es.spec as { target: { name: string; template: Record<string, unknown> } };
+      return [target.name, { type: target.template.type, metadata: target.template.metadata }];
+    });
+    // THEN the owner's, the superuser's and the role's are basic-auth and labelled cnpg.io/reload; the S3 keys are not
+    const login = { type: "kubernetes.io/basic-auth", metadata: { labels: { "cnpg.io/reload": "true" } } };
+    expect(Object.fromEntries(templates)).toEqual({
+      "odoo-db-app-credentials": login,
+      "odoo-db-superuser-credentials": login,
+      "odoo-db-role-reader-credentials": login,
+      "odoo-db-backup-s3-credentials": { type: undefined, metadata: undefined },
+    });
+  });
+
   it("exports the services and the credentials Secret for applications", () => {
     // GIVEN the required options WHEN built THEN the service references the database app
     const db = postgresCluster(base);
@@ -189,14 +211,20 @@ describe("postgresCluster", () => {
     expect(db.app.uses).toEqual(db.uses);
   });
 
-  it("declares its data class for the backup policy", () => {
-    // GIVEN a cluster without and one with backup WHEN built THEN ephemeral without, business (24h RPO) with
-    const annotations = (db: typeof backedUp) => objectsOf(db.app, "Cluster")[0]?.metadata;
-    expect(annotations(postgresCluster(base))).toMatchObject({
-      annotations: { "k8s-ops.dev/data-class": "ephemeral" },
+  it("declares its data class for the backup policy: business unless told it may be lost", () => {
+    // GIVEN a cluster without a backup or a class, one declared ephemeral, and one backed up
+    const annotations = (db: typeof backedUp) =>
+      (objectsOf(db.app, "Cluster")[0]?.metadata as { annotations?: Record<string, string> } | undefined)
+        ?.annotations;
+    // WHEN built THEN the first is business data with a 24h RPO, which the cluster's backup policy then holds it to
+    expect(annotations(postgresCluster(base))).toEqual({
+      "k8s-ops.dev/data-class": "business",
+      "k8s-ops.dev/rpo": "24h",
     });
-    expect(annotations(backedUp)).toMatchObject({
-      annotations: { "k8s-ops.dev/data-class": "business", "k8s-ops.dev/rpo": "24h" },
+    // AND only the one declared ephemeral escapes the policy
+    expect(annotations(postgresCluster({ ...base, dataClass: "ephemeral" }))).toEqual({
+      "k8s-ops.dev/data-class": "ephemeral",
     });
+    expect(annotations(backedUp)).toEqual({ "k8s-ops.dev/data-class": "business", "k8s-ops.dev/rpo": "24h" });
   });
 });

@@ -61,7 +61,7 @@ export interface PostgresCluster extends Component {
  */
 export function postgresCluster(options: PostgresClusterOptions): PostgresCluster {
   const o = resolveClusterOptions(options);
-  checkClusterOptions(o);
+  checkClusterOptions(o, options.dataClass);
   const credentials = clusterCredentials(o);
   const stores = backupStores(o);
   const objects = [

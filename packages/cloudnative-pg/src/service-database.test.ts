@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { postgresCluster, serviceDatabase } from "./index.js";
-import { minio, secrets, storage } from "./test-support.js";
+import { rgw, secrets, storage } from "./test-support.js";
 
 const SERVICE = {
   namespace: "sso",
@@ -41,7 +41,7 @@ describe("serviceDatabase", () => {
     // GIVEN a backup and a held PostgreSQL major
     const database = serviceDatabase(
       "gitlab",
-      { ...SERVICE, databaseBackup: { objectStore: minio } },
+      { ...SERVICE, databaseBackup: { objectStore: rgw } },
       {
         database: "gitlabhq_production",
         owner: "gitlab",

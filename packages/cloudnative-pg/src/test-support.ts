@@ -39,11 +39,11 @@ export const providers: readonly Component[] = [
   victoriaMetricsOperatorStandIn(),
 ];
 
-/** The S3-compatible store backups go to. */
-export const minio: ObjectStoreOptions = {
+/** The S3-compatible store backups go to: the platform's Ceph RGW. */
+export const rgw: ObjectStoreOptions = {
   endpoint: "https://s3.${SECRET_DOMAIN}",
   bucket: "postgres",
-  credentials: { store: secrets.secretStore, item: "minio" },
+  credentials: { store: secrets.secretStore, item: "postgres-backup" },
 };
 
 /** The required options only. */

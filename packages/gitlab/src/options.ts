@@ -47,7 +47,10 @@ export interface GitLabOptions {
   readonly databaseSize?: string;
   /** Scrape the database's metrics (needs the VictoriaMetrics operator). @default true */
   readonly databaseMonitoring?: boolean;
-  /** Continuous backup of the database (barman-cloud plugin). @default none */
+  /**
+   * Continuous backup of the database (barman-cloud plugin). The database is business data: without a backup,
+   * `k8s-ops check` reports it. @default none
+   */
   readonly databaseBackup?: BackupOptions;
   /** Size of Gitaly's volume, where the Git repositories live. @default "50Gi" */
   readonly gitalySize?: string;

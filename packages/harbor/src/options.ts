@@ -1,3 +1,4 @@
+import type { BackupOptions } from "@k8s-ops/cloudnative-pg";
 import type { GatewayRef, SecretStoreRef, StorageClassRef } from "@k8s-ops/core";
 
 /** The S3-compatible bucket (Ceph RGW) the registry keeps blobs in. */
@@ -34,6 +35,11 @@ export interface HarborOptions {
   readonly databaseSize?: string;
   /** Scrape the database's metrics (needs the VictoriaMetrics operator). @default true */
   readonly databaseMonitoring?: boolean;
+  /**
+   * Continuous backup of the database (WAL archiving and scheduled base backups through the barman-cloud plugin).
+   * The database is business data: without a backup, `k8s-ops check` reports it. @default none
+   */
+  readonly databaseBackup?: BackupOptions;
   /** Memory of the Dragonfly cache. @default "512Mi" */
   readonly cacheMemory?: string;
   /** Run Trivy, the vulnerability scanner. @default true */
@@ -42,8 +48,9 @@ export interface HarborOptions {
   readonly namespace?: string;
 }
 
-export interface ResolvedHarborOptions extends Required<Omit<HarborOptions, "s3">> {
+export interface ResolvedHarborOptions extends Required<Omit<HarborOptions, "s3" | "databaseBackup">> {
   readonly s3: Required<S3StorageOptions>;
+  readonly databaseBackup?: BackupOptions;
 }
 
 export function resolveOptions(options: HarborOptions): ResolvedHarborOptions {
@@ -62,6 +69,7 @@ export function resolveOptions(options: HarborOptions): ResolvedHarborOptions {
     databaseInstances: options.databaseInstances ?? 2,
     databaseSize: options.databaseSize ?? "5Gi",
     databaseMonitoring: options.databaseMonitoring ?? true,
+    databaseBackup: options.databaseBackup,
     cacheMemory: options.cacheMemory ?? "512Mi",
     trivy: options.trivy ?? true,
     namespace: options.namespace ?? "harbor",

@@ -123,6 +123,25 @@ describe("keycloak", () => {
     });
   });
 
+  it("databaseBackup: archives the database to the object store, business data kept 30 days", () => {
+    // GIVEN an object store for the database
+    const objectStore = {
+      endpoint: "https://s3.example.com",
+      bucket: "postgres",
+      credentials: { store: secrets.secretStore, item: "postgres-backup" },
+    };
+    // WHEN built with it
+    const component = keycloak({ ...base, databaseBackup: { objectStore } });
+    const db = appOf(component, "keycloak-db");
+    // THEN the database has its ObjectStore and ScheduledBackup, is business data, and the whole still validates
+    expect(objectsOf(db, "ObjectStore")).toMatchObject([{ spec: { retentionPolicy: "30d" } }]);
+    expect(objectsOf(db, "ScheduledBackup")).toMatchObject([{ spec: { cluster: { name: "keycloak-db" } } }]);
+    expect(objectsOf(db, "Cluster")[0]?.metadata).toMatchObject({
+      annotations: { "k8s-ops.dev/data-class": "business", "k8s-ops.dev/rpo": "24h" },
+    });
+    expect(() => componentYaml(component, testSettings(), providers)).not.toThrow();
+  });
+
   it("rejects options of the wrong type", () => {
     // GIVEN options the types reject THEN they do not compile (the builders are never called)
     const rejected = [

@@ -1,3 +1,4 @@
+import type { BackupOptions } from "@k8s-ops/cloudnative-pg";
 import type { ChartSource, GatewayRef, SecretStoreRef, StorageClassRef } from "@k8s-ops/core";
 import type { IKeycloakRealmImport } from "@k8s-ops/crds/k8s.keycloak.org/v2alpha1";
 
@@ -27,6 +28,11 @@ export interface KeycloakOptions {
   /** Scrape the database's metrics (needs the VictoriaMetrics operator). @default true */
   readonly databaseMonitoring?: boolean;
   /**
+   * Continuous backup of the database (WAL archiving and scheduled base backups through the barman-cloud plugin).
+   * The database is business data: without a backup, `k8s-ops check` reports it. @default none
+   */
+  readonly databaseBackup?: BackupOptions;
+  /**
    * The 1Password item with the bootstrap admin's `KEYCLOAK_ADMIN_USERNAME` and `KEYCLOAK_ADMIN_PASSWORD` and the
    * database's `POSTGRES_PASSWORD` and `POSTGRES_SUPER_PASSWORD`. @default "keycloak"
    */
@@ -37,7 +43,9 @@ export interface KeycloakOptions {
   readonly namespace?: string;
 }
 
-export interface ResolvedKeycloakOptions extends Required<KeycloakOptions> {}
+export interface ResolvedKeycloakOptions extends Required<Omit<KeycloakOptions, "databaseBackup">> {
+  readonly databaseBackup?: BackupOptions;
+}
 
 export function resolveOptions(options: KeycloakOptions): ResolvedKeycloakOptions {
   return {
@@ -50,6 +58,7 @@ export function resolveOptions(options: KeycloakOptions): ResolvedKeycloakOption
     databaseInstances: options.databaseInstances ?? 2,
     databaseSize: options.databaseSize ?? "5Gi",
     databaseMonitoring: options.databaseMonitoring ?? true,
+    databaseBackup: options.databaseBackup,
     item: options.item ?? "keycloak",
     realms: options.realms ?? {},
     namespace: options.namespace ?? "keycloak",

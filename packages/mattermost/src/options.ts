@@ -37,7 +37,7 @@ export interface MattermostOptions {
   readonly databaseMonitoring?: boolean;
   /**
    * Continuous backup of the database (WAL archiving and scheduled base backups through the barman-cloud plugin).
-   * @default none: the database is not backed up
+   * The database is business data: without a backup, `k8s-ops check` reports it. @default none
    */
   readonly databaseBackup?: BackupOptions;
   /**

@@ -61,7 +61,10 @@ describe("rookCephExternal", () => {
       {
         apiVersion: "v1",
         kind: "ConfigMap",
-        metadata: { name: "rook-ceph-mon-endpoints" },
+        metadata: {
+          annotations: { "kustomize.toolkit.fluxcd.io/ssa": "IfNotPresent" },
+          name: "rook-ceph-mon-endpoints",
+        },
         data: {
           data: "node-1=192.168.0.11:6789,node-2=192.168.0.12:6789,node-3=192.168.0.13:6789",
           mapping: "{}",
@@ -70,6 +73,16 @@ describe("rookCephExternal", () => {
       },
     ]);
     expect(imports.uses).toEqual([secrets.secretStore]);
+  });
+
+  it("seeds the mon endpoints once and leaves them to the operator, which rewrites them from the mon map", () => {
+    // GIVEN the rendered import stage
+    const files = renderComponents([secrets, external()], appsSettings).files;
+    // WHEN the ConfigMap's file is read
+    const text = files.get("apps/rook-ceph/rook-ceph/import/configmap.yaml") ?? "";
+    // THEN Flux creates it only where it is missing, and never prunes it with the stage
+    expect(text).toContain("kustomize.toolkit.fluxcd.io/ssa: IfNotPresent");
+    expect(kustomizations(files, ["rook-ceph-import"])[0]?.spec).toMatchObject({ prune: false });
   });
 
   it("orders the cluster stage after the operator, the drivers and the import stage, which waits for the store", () => {

@@ -43,12 +43,19 @@ function csiSecret(o: ResolvedRookCephExternalOptions, name: string, variable: s
 }
 
 /**
+ * Flux creates the ConfigMap once and then leaves it to Rook, which rewrites it from the provider's mon map (see
+ * docs/decisions/0009-mon-endpoints-configmap.md): re-applying it would undo Rook's updates on every reconcile.
+ */
+export const SEED_ONLY = { "kustomize.toolkit.fluxcd.io/ssa": "IfNotPresent" } as const;
+
+/**
  * `rook-ceph-mon-endpoints`, rendered from the export: mon addresses are not secret, and an ExternalSecret can only
- * write Secrets. The format is the import script's: `data` as `<name>=<address>:<port>` joined by commas.
+ * write Secrets. The format is the import script's: `data` as `<name>=<address>:<port>` joined by commas. Flux only
+ * seeds it (`SEED_ONLY`): the operator keeps it in step with the provider's mons afterwards.
  */
 export function monEndpointsConfigMap(source: RookExport): ConfigMap {
   return new ConfigMap({
-    metadata: { name: MON_ENDPOINTS },
+    metadata: { annotations: { ...SEED_ONLY }, name: MON_ENDPOINTS },
     data: {
       data: source.monEndpoints.map((mon) => `${mon.name}=${mon.address}:${mon.port}`).join(","),
       mapping: "{}",
