@@ -1,8 +1,12 @@
+import { TUNNEL_ID_VARIABLE } from "@k8s-ops/cloudflared";
 import { type ClusterSettings, defineSettings } from "@k8s-ops/core";
 import { APPS_INVENTORY, INFRA_INVENTORY, inventoryNodes } from "@k8s-ops/talos";
 
-/** Values that must not be public; kept in each cluster's SOPS-encrypted `cluster-secrets`. */
-const SECRET_VARIABLES = ["SECRET_DOMAIN"];
+/**
+ * Values that must not be public; kept in each cluster's SOPS-encrypted `cluster-secrets`. The Cloudflare tunnel's id
+ * differs per cluster: each runs its own tunnel.
+ */
+const SECRET_VARIABLES = ["SECRET_DOMAIN", TUNNEL_ID_VARIABLE];
 
 /** The domain every cluster serves, substituted by Flux from `cluster-secrets` so that it stays out of git. */
 export const DOMAIN = "${SECRET_DOMAIN}";
