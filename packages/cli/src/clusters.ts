@@ -25,6 +25,8 @@ export interface LoadedCluster {
   readonly rendered?: RenderedCluster;
   /** Why it did not load, or what core's validation found. */
   readonly findings: readonly CheckFinding[];
+  /** Milliseconds spent loading its module (what others already loaded aside) and rendering it. */
+  readonly ms: number;
 }
 
 /** The cluster's files as they would be after a render: the rendered ones and the hand-written ones on disk. */
@@ -78,17 +80,19 @@ export async function loadAll(packages: readonly ClusterPackage[]): Promise<Load
 }
 
 async function loadOne(pkg: ClusterPackage): Promise<LoadedCluster> {
+  const started = performance.now();
+  const ms = () => performance.now() - started;
   let cluster: Cluster;
   try {
     cluster = await loadCluster(pkg);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    if (error instanceof ValidationError) return { pkg, findings: error.findings.map(fromCore) };
-    if (error instanceof OptionError) return { pkg, findings: [optionFinding(pkg, error)] };
-    return { pkg, findings: [loadFailure(pkg, error)] };
+    if (error instanceof ValidationError) return { pkg, findings: error.findings.map(fromCore), ms: ms() };
+    if (error instanceof OptionError) return { pkg, findings: [optionFinding(pkg, error)], ms: ms() };
+    return { pkg, findings: [loadFailure(pkg, error)], ms: ms() };
   }
   const rendered = renderWithReadme(cluster, { root: pkg.root });
-  return { pkg, cluster, rendered, findings: rendered.findings.map(fromCore) };
+  return { pkg, cluster, rendered, findings: rendered.findings.map(fromCore), ms: ms() };
 }
 
 /** A builder's OptionError, placed in the cluster module that called the builder. */

@@ -31,7 +31,6 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, failure: 3 } as const;
  * anywhere and no cluster's tree changes.
  */
 export async function renderCommand(options: RenderCommandOptions, output: Output): Promise<number> {
-  const started = performance.now();
   const repoRoot = findRepoRoot(options.cwd);
   const all = await discoverClusters(repoRoot);
   const selected = selectClusters(all, options.cluster, options.cwd);
@@ -46,13 +45,21 @@ export async function renderCommand(options: RenderCommandOptions, output: Outpu
   if (findings.length > 0) return fail(output, findings);
   const targets = loaded.filter((l) => selected.some((pkg) => pkg.id === l.pkg.id));
   const plans: WritePlan[] = [];
-  for (const { pkg, rendered } of targets) if (rendered) plans.push(await planWrite(pkg.dir, rendered));
+  /** Milliseconds each cluster took: loading and rendering it, planning and writing its tree. */
+  const spent = new Map<WritePlan, number>();
+  for (const { pkg, rendered, ms } of targets) {
+    if (!rendered) continue;
+    const started = performance.now();
+    const plan = await planWrite(pkg.dir, rendered);
+    plans.push(plan);
+    spent.set(plan, ms + performance.now() - started);
+  }
   const conflicts = plans.flatMap((plan) => plan.findings.map(fromCore));
   if (conflicts.length > 0) return fail(output, conflicts);
   if (options.check) return reportCheck(plans, output);
   const unwritable = plans.filter(hasChanges).flatMap(writableFindings);
   if (unwritable.length > 0) return fail(output, unwritable);
-  await commitAll(plans, (plan) => output.out(summary(plan, performance.now() - started)), output);
+  await commitAll(plans, (plan, ms) => output.out(summary(plan, (spent.get(plan) ?? 0) + ms)), output);
   return EXIT.ok;
 }
 
@@ -62,7 +69,7 @@ export async function renderCommand(options: RenderCommandOptions, output: Outpu
  */
 async function commitAll(
   plans: readonly WritePlan[],
-  written: (plan: WritePlan) => void,
+  written: (plan: WritePlan, ms: number) => void,
   output: Output,
 ): Promise<void> {
   const hold = holdSignals();
@@ -70,9 +77,10 @@ async function commitAll(
   try {
     while (left[0] && !hold.received()) {
       const plan = left[0];
+      const started = performance.now();
       await commit(plan, writeOptions(hold, output));
       left.shift();
-      written(plan);
+      written(plan, performance.now() - started);
     }
   } finally {
     hold.release();
