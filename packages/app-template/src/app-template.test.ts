@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml } from "@k8s-ops/core";
-import { objectsOf, readmeShows } from "@k8s-ops/testing";
+import { objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { type AppTemplateOptions, appTemplate } from "./index.js";
 import {
@@ -46,10 +46,13 @@ describe("appTemplate", () => {
     });
     // README:end
     // WHEN rendered with what it references THEN it validates and matches the reviewed snapshot
-    await expect(componentYaml(app, settings, platform)).toMatchFileSnapshot(
-      "__snapshots__/app-template.example.yaml",
-    );
+    const yaml = componentYaml(app, settings, platform);
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/app-template.example.yaml");
+    // AND the README shows this very example and the start of its YAML
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+    const [start = "", ...excerpts] = readmeYaml(README).split(/^ *# …\n/m);
+    expect(yaml.slice(0, start.length)).toBe(start);
+    for (const excerpt of excerpts) expect(yaml).toContain(excerpt);
   });
 
   it("pins the image by tag and digest and hardens the container by default", () => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml, renderComponents, type SecretStoreRef, testSettings } from "@k8s-ops/core";
 import { externalSecrets } from "@k8s-ops/external-secrets";
-import { appOf, helmValues, objectsOf, readmeShows } from "@k8s-ops/testing";
+import { appOf, helmValues, objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { type CertManagerOptions, certManager } from "./index.js";
@@ -22,10 +22,13 @@ describe("certManager", () => {
     });
     // README:end
     // WHEN it is rendered with the secret store THEN it validates and matches the reviewed snapshot
-    await expect(componentYaml(certs, settings, [secrets])).toMatchFileSnapshot(
-      "__snapshots__/cert-manager.default.yaml",
-    );
+    const yaml = componentYaml(certs, settings, [secrets]);
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/cert-manager.default.yaml");
+    // AND the README shows this very example and the start of its YAML
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+    const [start = "", ...excerpts] = readmeYaml(README).split(/^ *# …\n/m);
+    expect(yaml.slice(0, start.length)).toBe(start);
+    for (const excerpt of excerpts) expect(yaml).toContain(excerpt);
   });
 
   it("leaves ${SECRET_DOMAIN} to Flux, once the cluster declares it", () => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml, renderComponents, testSettings } from "@k8s-ops/core";
 import { externalSecrets } from "@k8s-ops/external-secrets";
-import { helmValues, readmeShows } from "@k8s-ops/testing";
+import { helmValues, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type CloudflaredOptions, cloudflared } from "./index.js";
@@ -45,10 +45,13 @@ describe("cloudflared", () => {
     });
     // README:end
     // WHEN it is rendered with the store and the gateway THEN it validates and matches the reviewed snapshot
-    await expect(componentYaml(tunnel, settings, [secrets, gateways, externalDns])).toMatchFileSnapshot(
-      "__snapshots__/cloudflared.default.yaml",
-    );
+    const yaml = componentYaml(tunnel, settings, [secrets, gateways, externalDns]);
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/cloudflared.default.yaml");
+    // AND the README shows this very example and the start of its YAML
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+    const [start = "", ...excerpts] = readmeYaml(README).split(/^ *# …\n/m);
+    expect(yaml.slice(0, start.length)).toBe(start);
+    for (const excerpt of excerpts) expect(yaml).toContain(excerpt);
   });
 
   it("routes every subdomain to the gateway over HTTPS, and nothing else", () => {

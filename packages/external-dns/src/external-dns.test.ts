@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml, renderComponents, testSettings } from "@k8s-ops/core";
 import { externalSecrets } from "@k8s-ops/external-secrets";
-import { helmValues, readmeShows } from "@k8s-ops/testing";
+import { helmValues, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { externalDns } from "./index.js";
 import { base, envoyExternal, gateways, secrets, theApp } from "./test-support.js";
@@ -22,10 +22,12 @@ describe("externalDns", () => {
     });
     // README:end
     // WHEN it is rendered with the store and the gateway THEN it validates and matches the reviewed snapshot
-    await expect(componentYaml(dns, settings, [secrets, gateways])).toMatchFileSnapshot(
-      "__snapshots__/external-dns.default.yaml",
-    );
+    const yaml = componentYaml(dns, settings, [secrets, gateways]);
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/external-dns.default.yaml");
+    // AND the README shows this very example and the start of its YAML
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+    const start = readmeYaml(README);
+    expect(yaml.slice(0, start.length)).toBe(start);
   });
 
   it("writes Cloudflare records in sync mode for Gateway routes and DNSEndpoints", () => {

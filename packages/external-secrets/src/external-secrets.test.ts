@@ -1,6 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml, renderComponents } from "@k8s-ops/core";
-import { appOf, helmValues, readmeShows, SCHEMAS_DIR, schemaPresent, valuesErrors } from "@k8s-ops/testing";
+import {
+  appOf,
+  helmValues,
+  readmeShows,
+  readmeYaml,
+  SCHEMAS_DIR,
+  schemaPresent,
+  valuesErrors,
+} from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { externalSecrets } from "./index.js";
@@ -21,9 +29,13 @@ describe("externalSecrets", () => {
     const secrets = externalSecrets({ vault: "k8s-infra" });
     // README:end
     // WHEN it is rendered THEN the YAML validates and matches the reviewed snapshot
-    await expect(componentYaml(secrets)).toMatchFileSnapshot("__snapshots__/external-secrets.default.yaml");
-    // AND the README shows this very example
+    const yaml = componentYaml(secrets);
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/external-secrets.default.yaml");
+    // AND the README shows this very example and the start of its YAML
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+    const [start = "", ...excerpts] = readmeYaml(README).split(/^ *# …\n/m);
+    expect(yaml.slice(0, start.length)).toBe(start);
+    for (const excerpt of excerpts) expect(yaml).toContain(excerpt);
   });
 
   it("installs the operator with its CRDs and waits for it", () => {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml, renderComponents } from "@k8s-ops/core";
-import { appOf, helmValues, readmeShows } from "@k8s-ops/testing";
+import { appOf, helmValues, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { FLUX_INSTANCE_CHART, FLUX_OPERATOR_CHART, flux } from "./index.js";
@@ -35,9 +35,13 @@ describe("flux", () => {
     const gitops = flux({ url: "https://github.com/k8s-ops/k8s-ops", path: "clusters/infra/flux" });
     // README:end
     // WHEN it is rendered THEN the YAML validates and matches the reviewed snapshot
-    await expect(componentYaml(gitops)).toMatchFileSnapshot("__snapshots__/flux.default.yaml");
-    // AND the README shows this very example
+    const yaml = componentYaml(gitops);
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/flux.default.yaml");
+    // AND the README shows this very example and the start of its YAML
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+    const [start = "", ...excerpts] = readmeYaml(README).split(/^ *# …\n/m);
+    expect(yaml.slice(0, start.length)).toBe(start);
+    for (const excerpt of excerpts) expect(yaml).toContain(excerpt);
   });
 
   it("installs flux-operator with its CRDs and waits for it", () => {

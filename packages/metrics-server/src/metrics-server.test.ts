@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml } from "@k8s-ops/core";
-import { appOf, helmValues, objectsOf, readmeShows } from "@k8s-ops/testing";
+import { appOf, helmValues, objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { METRICS_SERVER_CHART, metricsServer } from "./index.js";
 
@@ -13,9 +13,13 @@ describe("metricsServer", () => {
     const metrics = metricsServer();
     // README:end
     // WHEN it is rendered THEN the YAML validates and matches the reviewed snapshot
-    await expect(componentYaml(metrics)).toMatchFileSnapshot("__snapshots__/metrics-server.default.yaml");
-    // AND the README shows this very example
+    const yaml = componentYaml(metrics);
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/metrics-server.default.yaml");
+    // AND the README shows this very example and the start of its YAML
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+    const [start = "", ...excerpts] = readmeYaml(README).split(/^ *# …\n/m);
+    expect(yaml.slice(0, start.length)).toBe(start);
+    for (const excerpt of excerpts) expect(yaml).toContain(excerpt);
   });
 
   it("pulls the chart from its OCI publication at the pinned version", () => {

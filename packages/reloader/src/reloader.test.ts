@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { componentYaml } from "@k8s-ops/core";
-import { appOf, helmValues, objectsOf, readmeShows } from "@k8s-ops/testing";
+import { appOf, helmValues, objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { RELOADER_AUTO_ANNOTATION, reloader } from "./index.js";
 
@@ -13,9 +13,13 @@ describe("reloader", () => {
     const reload = reloader();
     // README:end
     // WHEN it is rendered THEN the YAML validates and matches the reviewed snapshot
-    await expect(componentYaml(reload)).toMatchFileSnapshot("__snapshots__/reloader.default.yaml");
-    // AND the README shows this very example
+    const yaml = componentYaml(reload);
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/reloader.default.yaml");
+    // AND the README shows this very example and the start of its YAML
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+    const [start = "", ...excerpts] = readmeYaml(README).split(/^ *# …\n/m);
+    expect(yaml.slice(0, start.length)).toBe(start);
+    for (const excerpt of excerpts) expect(yaml).toContain(excerpt);
   });
 
   it("runs one hardened replica from the pinned OCI chart", () => {

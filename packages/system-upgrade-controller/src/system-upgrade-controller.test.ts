@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { type App, componentYaml, renderComponents, testSettings } from "@k8s-ops/core";
-import { appOf, helmValues, readmeShows } from "@k8s-ops/testing";
+import { appOf, helmValues, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { systemUpgradeController, TALOS_SERVED_KINDS } from "./index.js";
@@ -28,11 +28,13 @@ describe("systemUpgradeController", () => {
     const upgrades = systemUpgradeController({ settings });
     // README:end
     // WHEN it is rendered THEN the YAML validates and matches the reviewed snapshot
-    await expect(componentYaml(upgrades, settings, [], TALOS_SERVED_KINDS)).toMatchFileSnapshot(
-      "__snapshots__/system-upgrade-controller.default.yaml",
-    );
-    // AND the README shows this very example
+    const yaml = componentYaml(upgrades, settings, [], TALOS_SERVED_KINDS);
+    await expect(yaml).toMatchFileSnapshot("__snapshots__/system-upgrade-controller.default.yaml");
+    // AND the README shows this very example and the start of its YAML
     expect(readmeShows(README, fileURLToPath(import.meta.url))).toBe(true);
+    const [start = "", ...excerpts] = readmeYaml(README).split(/^ *# …\n/m);
+    expect(yaml.slice(0, start.length)).toBe(start);
+    for (const excerpt of excerpts) expect(yaml).toContain(excerpt);
   });
 
   it("runs the controller from app-template, bound to cluster-admin, registering the Plan CRD", () => {
