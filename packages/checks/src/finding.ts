@@ -21,6 +21,7 @@ export type CheckOnlyCode =
   | "IMAGE_UNPINNED"
   | "API_DEPRECATED"
   | "CLUSTER_INVARIANT"
+  | "LB_ADDRESS"
   | "VERSION_MISMATCH"
   | "IDENTIFIER_SHARED"
   | "CEL_RULE"

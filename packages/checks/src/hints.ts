@@ -39,6 +39,8 @@ export const HINTS: Readonly<Partial<Record<CheckCode, string>>> = {
   IMAGE_UNPINNED: "pin the image to an exact tag (and digest where known)",
   API_DEPRECATED: "use the API version named under expected",
   CLUSTER_INVARIANT: "change the settings of one of the clusters so they agree again",
+  LB_ADDRESS:
+    "give each LoadBalancer its own address from a block of the cluster's pool, neither end of a CIDR block",
   VERSION_MISMATCH: "set the same version on every cluster (one constant in the component package)",
   IDENTIFIER_SHARED: "give each cluster its own value, e.g. derived from the cluster name",
   CEL_RULE: "change the object so the CRD's validation rule holds; the API server would reject it",

@@ -72,7 +72,7 @@ describe("cilium rejects an invalid mesh", () => {
     expect(meshed([PEER], { apiServerIp: "192.168.0.20" })).toThrow(
       message(
         "clusterMesh.apiServerIp",
-        "the clustermesh-apiserver address is not in the cluster's LoadBalancer pool",
+        "the address is outside the cluster's LoadBalancer range",
         "an address inside 192.168.0.128/27",
         "192.168.0.20",
       ),
@@ -83,7 +83,7 @@ describe("cilium rejects an invalid mesh", () => {
     expect(meshed([PEER], { apiServerIp: ip })).toThrow(
       message(
         "clusterMesh.apiServerIp",
-        "the clustermesh-apiserver address is the pool's first or last address, which LB IPAM reserves",
+        "the address is the first or last of the cluster's LoadBalancer range, which LB IPAM reserves",
         "an address from 192.168.0.129 to 192.168.0.158",
         ip,
       ),

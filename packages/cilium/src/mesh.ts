@@ -1,16 +1,8 @@
 import type { ClusterSettings } from "@k8s-ops/core";
-import { OptionError } from "@k8s-ops/core";
+import { loadBalancerAddressProblem, OptionError } from "@k8s-ops/core";
 import { type StoreSecret, storeSecret } from "@k8s-ops/external-secrets";
 import { containsCidr, overlapCidr } from "cidr-tools";
-import {
-  CLUSTER_NAME_RULE,
-  ipv4,
-  isClusterId,
-  isClusterName,
-  requireCidr,
-  requireIpv4,
-  usableRange,
-} from "./net.js";
+import { CLUSTER_NAME_RULE, isClusterId, isClusterName, requireCidr, requireIpv4 } from "./net.js";
 import type { MeshPeer, ResolvedCiliumOptions, ResolvedClusterMesh } from "./options.js";
 
 /** Annotation asking LB IPAM for a given address. */
@@ -48,32 +40,11 @@ export function checkClusterMesh(o: ResolvedCiliumOptions, mesh: ResolvedCluster
   });
 }
 
+/** The apiserver's address is one LB IPAM hands out from the cluster's pool. */
 function checkApiServerIp(settings: ClusterSettings, ip: string): void {
   requireIpv4("clusterMesh.apiServerIp", ip);
-  const pool = settings.network.loadBalancerCidr;
-  if (!containsCidr(pool, ip)) {
-    throw new OptionError({
-      path: "cilium: clusterMesh.apiServerIp",
-      message: "the clustermesh-apiserver address is not in the cluster's LoadBalancer pool",
-      expected: `an address inside ${pool}`,
-      found: ip,
-    });
-  }
-  const { first, last } = usableRange(pool);
-  if (!inRange(ip, first, last)) {
-    throw new OptionError({
-      path: "cilium: clusterMesh.apiServerIp",
-      message:
-        "the clustermesh-apiserver address is the pool's first or last address, which LB IPAM reserves",
-      expected: `an address from ${ipv4(first)} to ${ipv4(last)}`,
-      found: ip,
-    });
-  }
-}
-
-function inRange(ip: string, first: bigint, last: bigint): boolean {
-  const value = ip.split(".").reduce((acc, part) => (acc << 8n) + BigInt(part), 0n);
-  return value >= first && value <= last;
+  const problem = loadBalancerAddressProblem(ip, settings.network.loadBalancerCidr);
+  if (problem) throw new OptionError({ path: "cilium: clusterMesh.apiServerIp", ...problem, found: ip });
 }
 
 function checkPeer(path: string, peer: Required<MeshPeer>): void {

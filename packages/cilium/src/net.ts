@@ -47,16 +47,3 @@ export function requireIpv4(path: string, value: string): void {
     found: JSON.stringify(value),
   });
 }
-
-export function ipv4(value: bigint): string {
-  return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 255n)).join(".");
-}
-
-/**
- * The addresses LB IPAM hands out from a pool block with `allowFirstLastIPs: "No"`: all but the first and last,
- * except in /31 and /32 blocks, which keep every address.
- */
-export function usableRange(cidr: string): { first: bigint; last: bigint } {
-  const { start, end, prefix } = parseCidr(cidr);
-  return Number(prefix) >= 31 ? { first: start, last: end } : { first: start + 1n, last: end - 1n };
-}

@@ -14,7 +14,8 @@ const OPT_OUT = { key: "k8s-ops.dev/bgp", operator: "NotIn", values: ["never"] }
 
 /**
  * The LoadBalancer IP pool (LB IPAM), in `blocks`, the only form Cilium ≥ 1.16 accepts. The first and last
- * addresses of the range stay unused.
+ * addresses of the range stay unused: core's `loadBalancerAddressProblem` holds every builder's requested
+ * address to that.
  */
 export function loadBalancerPool(cidr: string): CiliumLoadBalancerIPPool {
   return new CiliumLoadBalancerIPPool({

@@ -49,6 +49,15 @@ export {
 export { type AppGraph, type ResolvedApp, resolveDependencies } from "./graph.js";
 export { type HelmAppOptions, helmApp } from "./helm.js";
 export { LAYERS, type Layer, layerIndex } from "./layers.js";
+export {
+  type AddressProblem,
+  type AddressSpan,
+  cidrSpan,
+  describeSpan,
+  loadBalancerAddressProblem,
+  rangeSpan,
+  spanHolds,
+} from "./load-balancer.js";
 export { apiGroup, describeObject, type KubeObject } from "./object.js";
 export {
   type PackageSource,

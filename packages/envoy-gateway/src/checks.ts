@@ -1,5 +1,5 @@
-import { BlockList, isIP } from "node:net";
-import { OptionError, settingsVariables } from "@k8s-ops/core";
+import { isIP } from "node:net";
+import { loadBalancerAddressProblem, OptionError, settingsVariables } from "@k8s-ops/core";
 import type { ResolvedEnvoyGatewayOptions } from "./options.js";
 
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -28,23 +28,14 @@ function fail(option: string, message: string, expected: string, found: string):
   throw new OptionError({ path: `envoy-gateway: ${option}`, message, expected, found });
 }
 
-/** Both addresses are IPs in the cluster's LoadBalancer range, and not the same one. */
+/** Both addresses are IPs LB IPAM hands out from the cluster's pool, and not the same one. */
 function checkAddresses(o: ResolvedEnvoyGatewayOptions): void {
-  const range = o.settings.network.loadBalancerCidr;
-  const pool = loadBalancerPool(range);
   for (const which of ["external", "internal"] as const) {
     const address = o.addresses[which];
-    const family = isIP(address);
-    if (family === 0)
+    if (isIP(address) === 0)
       fail(`addresses.${which}`, "not an IP address", "an address such as 10.25.11.70", address);
-    if (!pool.check(address, family === 4 ? "ipv4" : "ipv6")) {
-      fail(
-        `addresses.${which}`,
-        "the address is outside the cluster's LoadBalancer range",
-        `inside ${range}`,
-        address,
-      );
-    }
+    const problem = loadBalancerAddressProblem(address, o.settings.network.loadBalancerCidr);
+    if (problem) fail(`addresses.${which}`, problem.message, problem.expected, address);
   }
   if (o.addresses.external === o.addresses.internal) {
     fail(
@@ -54,14 +45,6 @@ function checkAddresses(o: ResolvedEnvoyGatewayOptions): void {
       o.addresses.external,
     );
   }
-}
-
-function loadBalancerPool(cidr: string): BlockList {
-  const [network = "", prefix = ""] = cidr.split("/");
-  const pool = new BlockList();
-  const family = isIP(network);
-  if (family !== 0) pool.addSubnet(network, Number(prefix), family === 4 ? "ipv4" : "ipv6");
-  return pool;
 }
 
 /** A DNS name (variables allowed in place of labels) whose variables the cluster defines. */

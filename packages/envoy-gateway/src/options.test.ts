@@ -112,8 +112,24 @@ describe("envoyGateway option errors", () => {
     ).toThrow(
       [
         "OPTION envoy-gateway: addresses.internal: the address is outside the cluster's LoadBalancer range",
-        "  expected: inside 192.168.0.128/27",
+        "  expected: an address inside 192.168.0.128/27",
         "  found:    192.168.0.11",
+      ].join("\n"),
+    );
+  });
+
+  it.each([
+    ["external", "192.168.0.128"],
+    ["internal", "192.168.0.159"],
+  ] as const)("rejects the range's reserved address for %s: %s", (which, address) => {
+    // GIVEN the network or broadcast address of 192.168.0.128/27, which LB IPAM never hands out
+    const addresses = { external: "192.168.0.130", internal: "192.168.0.131", [which]: address };
+    // WHEN built THEN it throws with the addresses it can use
+    expect(() => envoyGateway({ ...base, addresses })).toThrow(
+      [
+        `OPTION envoy-gateway: addresses.${which}: the address is the first or last of the cluster's LoadBalancer range, which LB IPAM reserves`,
+        "  expected: an address from 192.168.0.129 to 192.168.0.158",
+        `  found:    ${address}`,
       ].join("\n"),
     );
   });

@@ -11,7 +11,10 @@ export interface GatewayAddresses {
 export interface EnvoyGatewayOptions {
   /** The cluster: its LoadBalancer range must hold the addresses, its variables those the domain uses. */
   readonly settings: ClusterSettings;
-  /** LoadBalancer IPs of the gateways: inside `settings.network.loadBalancerCidr`, different from each other. */
+  /**
+   * LoadBalancer IPs of the gateways: inside `settings.network.loadBalancerCidr` but not its first or last address
+   * (LB IPAM reserves both), different from each other.
+   */
   readonly addresses: GatewayAddresses;
   /** The ClusterIssuer of the gateways' wildcard certificate (the cert-manager component's `issuers.production`). */
   readonly issuer: ClusterIssuerRef;

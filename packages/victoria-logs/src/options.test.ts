@@ -62,8 +62,20 @@ describe("victoriaLogs errors", () => {
       message(
         "address",
         "the address is outside the cluster's LoadBalancer range",
-        "inside 10.25.11.64/27",
+        "an address inside 10.25.11.64/27",
         "10.25.11.100",
+      ),
+    );
+  });
+
+  it.each(["10.25.11.64", "10.25.11.95"])("rejects %s, an end of the range LB IPAM reserves", (address) => {
+    // GIVEN the network or broadcast address of the cluster's range WHEN built THEN it names the usable span
+    expect(() => logs({ address })).toThrow(
+      message(
+        "address",
+        "the address is the first or last of the cluster's LoadBalancer range, which LB IPAM reserves",
+        "an address from 10.25.11.65 to 10.25.11.94",
+        address,
       ),
     );
   });

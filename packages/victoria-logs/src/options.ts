@@ -5,7 +5,10 @@ export interface VictoriaLogsOptions {
   readonly settings: ClusterSettings;
   /** Storage class of the data volume: a reference the storage component exports. */
   readonly storageClass: StorageClassRef;
-  /** LoadBalancer IP of VictoriaLogs (Cilium LB IPAM), inside `settings.network.loadBalancerCidr`. */
+  /**
+   * LoadBalancer IP of VictoriaLogs (Cilium LB IPAM), inside `settings.network.loadBalancerCidr` but neither end
+   * of it (LB IPAM reserves both).
+   */
   readonly address: string;
   /** Name of the VLSingle (its Service is `vlsingle-<name>`). @default "logs" */
   readonly name?: string;

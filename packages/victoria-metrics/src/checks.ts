@@ -1,5 +1,5 @@
 import { BlockList, isIP } from "node:net";
-import { OptionError } from "@k8s-ops/core";
+import { loadBalancerAddressProblem, OptionError } from "@k8s-ops/core";
 
 /** Throws the OptionError of one option of one builder. */
 export type Fail = (option: string, message: string, expected: string, found: string) => never;
@@ -86,11 +86,10 @@ export function inRange(address: string, cidr: string): boolean {
   return pool.check(address, type);
 }
 
-/** A LoadBalancer IP of the cluster: an address inside its LB IPAM range. */
+/** A LoadBalancer IP of the cluster: one LB IPAM hands out from its pool (neither end of the range). */
 export function checkAddress(fail: Fail, option: string, address: string, range: string): void {
   if (isIP(address) === 0)
     fail(option, "not an IP address", "an address such as 10.25.11.72", JSON.stringify(address));
-  if (!inRange(address, range)) {
-    fail(option, "the address is outside the cluster's LoadBalancer range", `inside ${range}`, address);
-  }
+  const problem = loadBalancerAddressProblem(address, range);
+  if (problem) fail(option, problem.message, problem.expected, address);
 }

@@ -50,7 +50,10 @@ export interface VictoriaMetricsHubOptions {
   readonly settings: ClusterSettings;
   /** Storage class of vmstorage and Alertmanager volumes: a reference the storage component exports. */
   readonly storageClass: StorageClassRef;
-  /** LoadBalancer IP of VMAuth (Cilium LB IPAM), inside `settings.network.loadBalancerCidr`: other clusters write here. */
+  /**
+   * LoadBalancer IP of VMAuth (Cilium LB IPAM), inside `settings.network.loadBalancerCidr` but neither end of it
+   * (LB IPAM reserves both): other clusters write here.
+   */
   readonly address: string;
   /** The secret store Alertmanager's receiver credentials are read from. */
   readonly store: SecretStoreRef;
