@@ -38,6 +38,7 @@ export type CheckOnlyCode =
   | "TREE_DRIFT"
   | "NOT_WRITABLE"
   | "NOT_READABLE"
+  | "WRITE_LOCKED"
   | "CHANGESET_MISSING";
 
 export type CheckCode = FindingCode | CheckOnlyCode;

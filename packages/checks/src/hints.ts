@@ -55,6 +55,7 @@ export const HINTS: Readonly<Partial<Record<CheckCode, string>>> = {
   CLUSTER_LOAD: "fix the error in the cluster module (or the component it names)",
   TREE_DRIFT: "run 'pnpm render' and commit the result",
   NOT_WRITABLE: "make the folder writable by the user running k8s-ops",
+  WRITE_LOCKED: "wait for the other command to finish, then run again",
   NOT_READABLE: "make the folder or file readable (and writable) by the user running k8s-ops",
   CHANGESET_MISSING: "run `pnpm changeset`, choose the package and describe the change for its changelog",
 };

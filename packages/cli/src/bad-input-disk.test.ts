@@ -45,6 +45,21 @@ describe("k8s-ops on a bad tree on disk", () => {
     expect(ws.tree()).toEqual(before);
   });
 
+  it("leaves a folder another k8s-ops is writing to that command", () => {
+    // GIVEN a write under way in another live process: its lock and its staging folder
+    ws.writeCluster(demoCluster(2));
+    ws.write("clusters/demo/.k8s-ops/lock", `${process.pid}\n`);
+    ws.write("clusters/demo/.k8s-ops/staging/apps/default/web/app/helmrelease.yaml", "# being written\n");
+    const before = ws.tree();
+    // WHEN a render starts THEN it stops without touching the other command's write
+    failed(ws.run("render"), [
+      "error WRITE_LOCKED clusters/demo/.k8s-ops/lock: another k8s-ops is writing this cluster folder",
+      "  expected: no other k8s-ops command writing it",
+      `  found:    the lock of pid ${process.pid}, a live process`,
+    ]);
+    expect(ws.tree()).toEqual(before);
+  });
+
   it("refuses to overwrite a file k8s-ops did not generate where it would write", () => {
     // GIVEN a hand-written file where the new app's release would go
     ws.writeCluster(TWO_APPS);

@@ -5,10 +5,12 @@ import { type CheckFinding, type ClusterInput, finding, fromCore } from "@k8s-op
 import {
   type Cluster,
   clusterApps,
+  LOCK_FILE,
   OptionError,
   type RenderedCluster,
   recoverWrite,
   ValidationError,
+  WriteLocked,
 } from "@k8s-ops/core";
 import { renderWithReadme } from "./cluster-readme.js";
 import { componentReferences } from "./harvest.js";
@@ -46,10 +48,32 @@ export function workingFiles(loaded: LoadedCluster): Map<string, string> {
 export async function recoverAll(
   packages: readonly ClusterPackage[],
   output: Output = processOutput,
-): Promise<void> {
-  await holdingSignals(async (hold) => {
-    for (const pkg of packages) await recoverWrite(pkg.dir, writeOptions(hold, output));
+): Promise<CheckFinding[]> {
+  return holdingSignals(async (hold) => {
+    const locked: CheckFinding[] = [];
+    for (const pkg of packages) {
+      try {
+        await recoverWrite(pkg.dir, writeOptions(hold, output));
+      } catch (error) {
+        if (!(error instanceof WriteLocked)) throw error;
+        locked.push(writeLocked(pkg, error));
+      }
+    }
+    return locked;
   });
+}
+
+/** Another k8s-ops is writing the folder: reading it now would see a half-written tree. */
+function writeLocked(pkg: ClusterPackage, error: WriteLocked): CheckFinding {
+  return finding(
+    "WRITE_LOCKED",
+    `${pkg.root}/${LOCK_FILE}`,
+    "another k8s-ops is writing this cluster folder",
+    {
+      expected: "no other k8s-ops command writing it",
+      found: `the lock of pid ${error.pid}, a live process`,
+    },
+  );
 }
 
 /** The cluster folders a command may read, and why the others may not. */
@@ -68,8 +92,9 @@ export async function settleFolders(
 ): Promise<SettledFolders> {
   const found = packages.map(stateFindings);
   const intact = packages.filter((_, index) => found[index]?.length === 0);
-  await recoverAll(intact, output);
-  return { intact, findings: found.flat() };
+  const locked = await recoverAll(intact, output);
+  const settled = intact.filter((pkg) => !locked.some((f) => f.path.startsWith(`${pkg.root}/`)));
+  return { intact: settled, findings: [...found.flat(), ...locked] };
 }
 
 /** Loads and renders each cluster package; a module that throws becomes findings, never a crash. */

@@ -93,6 +93,14 @@ export {
 } from "./settings.js";
 export { componentYaml, renderComponents, testSettings } from "./testing.js";
 export { isClusterScoped } from "./validate/scope.js";
-export { type CommitOptions, commitWrite, InterruptedWrite, recoverWrite } from "./write/commit.js";
-export { MANIFEST_FILE, STATE_DIR } from "./write/manifest.js";
+export {
+  type CommitOptions,
+  commitWrite,
+  InterruptedWrite,
+  type RecoverOptions,
+  recoverWrite,
+  type WriteStep,
+} from "./write/commit.js";
+export { WriteLocked } from "./write/lock.js";
+export { LOCK_FILE, MANIFEST_FILE, STATE_DIR } from "./write/manifest.js";
 export { hasChanges, planWrite, type WritePlan } from "./write/plan.js";

@@ -1,7 +1,15 @@
-import { mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ValidationError } from "../errors.js";
-import { JOURNAL_FILE, MANIFEST_FILE, manifestFor, STAGING_DIR, serializeManifest } from "./manifest.js";
+import { withWriteLock } from "./lock.js";
+import {
+  JOURNAL_FILE,
+  MANIFEST_FILE,
+  manifestFor,
+  STAGING_DIR,
+  STATE_DIR,
+  serializeManifest,
+} from "./manifest.js";
 import type { WritePlan } from "./plan.js";
 
 /** The steps of a write once it is decided; replayed in full after an interruption. */
@@ -48,8 +56,13 @@ export class InterruptedWrite extends Error {
  */
 export async function commitWrite(plan: WritePlan, options: CommitOptions = {}): Promise<void> {
   if (plan.findings.length > 0) throw new ValidationError(plan.findings);
+  await mkdir(join(plan.clusterDir, STATE_DIR), { recursive: true });
+  await withWriteLock(plan.clusterDir, () => writeLocked(plan, options));
+}
+
+async function writeLocked(plan: WritePlan, options: CommitOptions): Promise<void> {
   const { clusterDir, rendered } = plan;
-  await recoverWrite(clusterDir, options);
+  await recover(clusterDir, options);
   const step = stepper(options.onStep, false);
   const staging = join(clusterDir, STAGING_DIR);
   await rm(staging, { recursive: true, force: true });
@@ -67,8 +80,30 @@ export async function commitWrite(plan: WritePlan, options: CommitOptions = {}):
   await applyJournal(clusterDir, journal, step, options.interruptAfter);
 }
 
-/** Finishes a write an interruption left half done, or discards one that never reached its journal. */
+/**
+ * Finishes a write an interruption left half done, or discards one that never reached its journal; holds the
+ * folder's write lock while it does, so it never takes apart a write another process is making.
+ */
 export async function recoverWrite(clusterDir: string, options: RecoverOptions = {}): Promise<boolean> {
+  if (!(await pendingWrite(clusterDir))) return false;
+  return withWriteLock(clusterDir, () => recover(clusterDir, options));
+}
+
+/** Whether a write left anything behind: its journal, the journal's temporary file or the staging folder. */
+async function pendingWrite(clusterDir: string): Promise<boolean> {
+  const left = [JOURNAL_FILE, `${JOURNAL_FILE}.tmp`, STAGING_DIR].map((path) => join(clusterDir, path));
+  const found = await Promise.all(
+    left.map((path) =>
+      access(path).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return found.includes(true);
+}
+
+async function recover(clusterDir: string, options: RecoverOptions): Promise<boolean> {
   let journal: Journal;
   try {
     journal = JSON.parse(await readFile(join(clusterDir, JOURNAL_FILE), "utf8")) as Journal;

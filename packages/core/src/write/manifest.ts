@@ -7,6 +7,8 @@ export const STATE_DIR = ".k8s-ops";
 export const MANIFEST_FILE = `${STATE_DIR}/manifest.json`;
 export const STAGING_DIR = `${STATE_DIR}/staging`;
 export const JOURNAL_FILE = `${STATE_DIR}/journal.json`;
+/** Held by the process writing or recovering the folder; names its pid. */
+export const LOCK_FILE = `${STATE_DIR}/lock`;
 
 /**
  * The files k8s-ops generated in a cluster folder and the hash of each, so it prunes only its own files and
