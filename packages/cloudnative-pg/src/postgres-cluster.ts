@@ -9,7 +9,8 @@ import {
   reference,
   type ServiceEndpoint,
 } from "@k8s-ops/core";
-import { VMPodScrape } from "@k8s-ops/crds/operator.victoriametrics.com/v1beta1";
+import type { VMPodScrape } from "@k8s-ops/crds/operator.victoriametrics.com/v1beta1";
+import { podScrape } from "@k8s-ops/victoria-metrics";
 import { Cluster } from "@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { checkClusterOptions } from "./cluster-checks.js";
@@ -70,7 +71,7 @@ export function postgresCluster(options: PostgresClusterOptions): PostgresCluste
     ...[stores.backup, stores.restore].flatMap((store) => store?.objects ?? []),
     ...(o.backup ? [scheduledBackup(o.name, o.backup)] : []),
     operatorAccess(o),
-    ...(o.monitoring ? [podScrape(o)] : []),
+    ...(o.monitoring ? [instanceScrape(o)] : []),
   ];
   const uses = uniqueReferences([
     o.storage.storageClass,
@@ -146,13 +147,12 @@ function operatorAccess(o: ResolvedClusterOptions): NetworkPolicy {
   });
 }
 
-function podScrape(o: ResolvedClusterOptions): VMPodScrape {
-  return new VMPodScrape({
-    metadata: { name: o.name },
-    spec: {
-      podMetricsEndpoints: [{ port: "metrics" }],
-      selector: { matchLabels: { "cnpg.io/cluster": o.name, "cnpg.io/podRole": "instance" } },
-    },
+/** The instances' metrics: the operator names their exporter port `metrics`. */
+function instanceScrape(o: ResolvedClusterOptions): VMPodScrape {
+  return podScrape({
+    name: o.name,
+    selector: { "cnpg.io/cluster": o.name, "cnpg.io/podRole": "instance" },
+    port: "metrics",
   });
 }
 
