@@ -159,21 +159,29 @@ describe("envoyGateway", () => {
     });
   });
 
-  it("applies client defaults to both gateways: XFF client address, HTTP/2 and HTTP/3, TLS 1.2+", () => {
+  it("applies client defaults to each gateway, trusting X-Forwarded-For only on the external one", () => {
     // GIVEN the default component WHEN built
-    const [policy] = objectsOf(appOf(envoyGateway(base), "envoy-gateways"), "ClientTrafficPolicy");
-    // THEN one ClientTrafficPolicy targets both gateways
-    expect(policy?.spec).toEqual({
-      clientIPDetection: { xForwardedFor: { numTrustedHops: 1 } },
+    const policies = objectsOf(appOf(envoyGateway(base), "envoy-gateways"), "ClientTrafficPolicy");
+    const defaults = {
       http2: { onInvalidMessage: "TerminateStream" },
       http3: {},
-      targetRefs: [
-        { group: "gateway.networking.k8s.io", kind: "Gateway", name: "envoy-external" },
-        { group: "gateway.networking.k8s.io", kind: "Gateway", name: "envoy-internal" },
-      ],
       tcpKeepalive: {},
       tls: { alpnProtocols: ["h2", "http/1.1"], minVersion: "1.2" },
-    });
+    };
+    const target = (name: string) => [{ group: "gateway.networking.k8s.io", kind: "Gateway", name }];
+    // THEN one policy per gateway: the external one takes the client address behind cloudflared, the internal one
+    // from the connection, so a client on the LAN cannot claim another address
+    expect(policies.map((policy) => [policy.metadata, policy.spec])).toEqual([
+      [
+        { name: "envoy-external" },
+        {
+          ...defaults,
+          clientIPDetection: { xForwardedFor: { numTrustedHops: 1 } },
+          targetRefs: target("envoy-external"),
+        },
+      ],
+      [{ name: "envoy-internal" }, { ...defaults, targetRefs: target("envoy-internal") }],
+    ]);
   });
 
   it("exports the gateways and their Services as references to the gateways stage", () => {

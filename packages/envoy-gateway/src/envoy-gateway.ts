@@ -20,7 +20,7 @@ import {
 import { checkOptions } from "./checks.js";
 import {
   CONTROLLER_NAME,
-  clientTrafficPolicy,
+  clientTrafficPolicies,
   GATEWAY_CLASS,
   GATEWAY_NAMES,
   type GatewayName,
@@ -82,7 +82,7 @@ function gatewaysApp(o: ResolvedEnvoyGatewayOptions, controller: App): App {
       ...gateway(o, "external"),
       ...gateway(o, "internal"),
       wildcardCertificate(o),
-      clientTrafficPolicy(o),
+      ...clientTrafficPolicies(o),
       httpsRedirect(o),
     ],
     uses: [appRef(controller), o.issuer],

@@ -101,25 +101,27 @@ export function wildcardCertificate(o: ResolvedEnvoyGatewayOptions): Certificate
   });
 }
 
-function gatewayTargets() {
-  return Object.values(GATEWAY_NAMES).map((name) => ({ group: GATEWAY_GROUP, kind: "Gateway", name }));
-}
-
 /**
- * How both gateways treat clients: the client address from `X-Forwarded-For` behind `trustedHops` proxies,
- * HTTP/2 errors end the stream (not the connection), HTTP/3 offered, TCP keepalive, TLS 1.2 or later.
+ * How each gateway treats clients: HTTP/2 errors end the stream (not the connection), HTTP/3 offered, TCP keepalive,
+ * TLS 1.2 or later. The external gateway takes the client address from `X-Forwarded-For` behind `trustedHops`
+ * proxies (cloudflared); the internal one, which clients reach directly, trusts no such header, so a client there
+ * cannot claim another address.
  */
-export function clientTrafficPolicy(o: ResolvedEnvoyGatewayOptions): ClientTrafficPolicy {
-  return new ClientTrafficPolicy({
-    metadata: { name: GATEWAY_CLASS },
-    spec: {
-      clientIPDetection: { xForwardedFor: { numTrustedHops: o.trustedHops } },
-      http2: { onInvalidMessage: "TerminateStream" },
-      http3: o.http3 ? {} : undefined,
-      targetRefs: gatewayTargets(),
-      tcpKeepalive: {},
-      tls: { alpnProtocols: ["h2", "http/1.1"], minVersion: "1.2" },
-    },
+export function clientTrafficPolicies(o: ResolvedEnvoyGatewayOptions): ClientTrafficPolicy[] {
+  return (Object.keys(GATEWAY_NAMES) as GatewayName[]).map((which) => {
+    const name = GATEWAY_NAMES[which];
+    return new ClientTrafficPolicy({
+      metadata: { name },
+      spec: {
+        clientIPDetection:
+          which === "external" ? { xForwardedFor: { numTrustedHops: o.trustedHops } } : undefined,
+        http2: { onInvalidMessage: "TerminateStream" },
+        http3: o.http3 ? {} : undefined,
+        targetRefs: [{ group: GATEWAY_GROUP, kind: "Gateway", name }],
+        tcpKeepalive: {},
+        tls: { alpnProtocols: ["h2", "http/1.1"], minVersion: "1.2" },
+      },
+    });
   });
 }
 

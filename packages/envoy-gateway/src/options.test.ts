@@ -70,7 +70,7 @@ describe("envoyGateway options", () => {
       appOf(envoyGateway({ ...base, trustedHops: 0, http3: false }), "envoy-gateways"),
       "ClientTrafficPolicy",
     );
-    // THEN the policy trusts no XFF entry and offers no HTTP/3
+    // THEN the external gateway's policy trusts no XFF entry and offers no HTTP/3
     expect(policy?.spec).toMatchObject({ clientIPDetection: { xForwardedFor: { numTrustedHops: 0 } } });
     expect(policy?.spec).not.toHaveProperty("http3");
   });

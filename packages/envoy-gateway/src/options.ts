@@ -29,7 +29,10 @@ export interface EnvoyGatewayOptions {
    * the address only from nodes running a proxy. @default "Local"
    */
   readonly externalTrafficPolicy?: "Local" | "Cluster";
-  /** Proxies in front of the gateways whose `X-Forwarded-For` entry is trusted (cloudflared is one). @default 1 */
+  /**
+   * Proxies in front of the external gateway whose `X-Forwarded-For` entries are trusted (cloudflared is one); the
+   * internal gateway trusts none. @default 1
+   */
   readonly trustedHops?: number;
   /** Offer HTTP/3 (QUIC on UDP 443) besides HTTP/2 and HTTP/1.1. @default true */
   readonly http3?: boolean;
