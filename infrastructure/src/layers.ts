@@ -53,7 +53,10 @@ export function platform(options: PlatformOptions) {
     domain: DOMAIN,
     externalDnsTarget: tunnel,
   });
-  const snapshots = snapshotController();
+  // Charts' own ServiceMonitors and PodMonitors are on where Flux installs the chart (the VictoriaMetrics operator
+  // converts them; chartKinds orders each app after the Prometheus CRDs). The bootstrapped charts (cilium, coredns,
+  // spegel, cert-manager, external-secrets, flux) keep theirs off: helmfile installs them before those CRDs exist.
+  const snapshots = snapshotController({ serviceMonitor: true });
   const network = [
     cilium({
       settings,
@@ -73,13 +76,14 @@ export function platform(options: PlatformOptions) {
       domainFilters: [DOMAIN],
       store,
       gateway: gateways.gateways.external,
+      serviceMonitor: true,
     }),
     cloudflared({ domain: DOMAIN, gateway: gateways.services.external, store, dnsName: tunnel }),
   ];
   const operations = [
     // Talos kubelets serve self-signed certificates: there is no serving-certificate rotation and CSR approver here.
-    metricsServer({ kubeletInsecureTls: true }),
-    reloader(),
+    metricsServer({ kubeletInsecureTls: true, serviceMonitor: true }),
+    reloader({ podMonitor: true }),
     // Upgrades install the Image Factory installer the nodes were installed from (talosFiles' default schematic).
     systemUpgradeController({
       settings,
@@ -89,7 +93,10 @@ export function platform(options: PlatformOptions) {
     snapshots,
     volsync({ snapshots: snapshots.snapshotApi }),
   ];
-  const databases = [cloudnativePg({ certManager: certs }), dragonflyOperator()];
+  const databases = [
+    cloudnativePg({ certManager: certs, podMonitor: true }),
+    dragonflyOperator({ serviceMonitor: true }),
+  ];
   const gitops = fluxAddons(options.cluster, store, gateways.gateways.external);
   return { settings, store, certs, gateways, snapshots, network, ingress, operations, databases, gitops };
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { componentYaml, defineApp, renderComponents } from "@k8s-ops/core";
+import { componentYaml, defineApp, POD_MONITOR, renderComponents } from "@k8s-ops/core";
 import { appOf, helmValues, objectsOf, readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
@@ -86,9 +86,13 @@ describe("cloudnativePg options", () => {
     expect(helmValues(operator)).toMatchObject({ replicaCount: 2 });
   });
 
-  it("podMonitor: renders the operator's PodMonitor", () => {
+  it("podMonitor: renders the operator's PodMonitor, after the CRD that defines it", () => {
+    // GIVEN scraping on WHEN built
     const operator = appOf(cloudnativePg({ certManager: certs, podMonitor: true }), "cloudnative-pg");
+    // THEN the chart renders the PodMonitor, and the app depends on whoever installs its CRD
     expect(helmValues(operator)).toMatchObject({ monitoring: { podMonitorEnabled: true } });
+    expect(operator.chartKinds).toEqual([POD_MONITOR]);
+    expect(appOf(cloudnativePg({ certManager: certs }), "cloudnative-pg").chartKinds).toEqual([]);
   });
 
   it("certManager: the plugin uses the app of the component that installs the cert-manager CRDs", () => {

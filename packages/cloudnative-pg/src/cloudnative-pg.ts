@@ -6,6 +6,7 @@ import {
   type Component,
   helmApp,
   OptionError,
+  POD_MONITOR,
   packageOf,
 } from "@k8s-ops/core";
 import { type CloudNativePgOptions, type ResolvedCloudNativePgOptions, resolveOptions } from "./options.js";
@@ -54,6 +55,7 @@ export function cloudnativePg(options: CloudNativePgOptions): CloudNativePg {
     layer: "controllers",
     chart: CLOUDNATIVE_PG_CHART,
     values: operatorValues(o),
+    chartKinds: o.podMonitor ? [POD_MONITOR] : [],
     crds: CLOUDNATIVE_PG_CRDS,
     wait: true,
   });

@@ -20,6 +20,16 @@ export interface HealthCheckExpr {
   readonly inProgress?: string;
 }
 
+/** A kind by its API version, as a chart renders it: `{ apiVersion: "monitoring.coreos.com/v1", kind: "ServiceMonitor" }`. */
+export interface ChartKind {
+  readonly apiVersion: string;
+  readonly kind: string;
+}
+
+/** The Prometheus-operator kinds charts render when their monitoring is on. */
+export const SERVICE_MONITOR: ChartKind = { apiVersion: "monitoring.coreos.com/v1", kind: "ServiceMonitor" };
+export const POD_MONITOR: ChartKind = { apiVersion: "monitoring.coreos.com/v1", kind: "PodMonitor" };
+
 export interface AppOptions {
   /** Name of the Flux Kustomization. */
   readonly name: string;
@@ -37,6 +47,12 @@ export interface AppOptions {
   readonly uses?: readonly Reference[];
   /** CRDs this app installs, as `group/Kind` or `group/*`; apps whose objects use them depend on it. @default [] */
   readonly crds?: readonly string[];
+  /**
+   * Kinds of custom resources the app's chart renders itself, which its objects do not show (a ServiceMonitor once
+   * the chart's monitoring is on): the app depends on the app installing their CRD, as if it rendered them.
+   * @default []
+   */
+  readonly chartKinds?: readonly ChartKind[];
   /** Wait for every object to be ready before dependents start. @default false */
   readonly wait?: boolean;
   /** Delete objects removed from git. @default true, false in the `crds` layer */
@@ -71,6 +87,7 @@ export interface App extends AppId {
   readonly objects: readonly KubeObject[];
   readonly uses: readonly Reference[];
   readonly crds: readonly string[];
+  readonly chartKinds: readonly ChartKind[];
   readonly wait: boolean;
   readonly prune: boolean;
   readonly timeout?: string;
@@ -92,6 +109,7 @@ export function defineApp(options: AppOptions): App {
     objects: options.objects,
     uses: options.uses ?? [],
     crds: options.crds ?? [],
+    chartKinds: options.chartKinds ?? [],
     wait: options.wait ?? false,
     prune: options.prune ?? options.layer !== "crds",
     timeout: options.timeout,

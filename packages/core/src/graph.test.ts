@@ -3,7 +3,7 @@ import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AppOptions } from "./app.js";
-import { appRef, defineApp } from "./app.js";
+import { appRef, defineApp, SERVICE_MONITOR } from "./app.js";
 import { resolveDependencies } from "./graph.js";
 import { helmApp } from "./helm.js";
 import type { Reference } from "./refs.js";
@@ -120,6 +120,27 @@ describe("resolveDependencies", () => {
         expected: "an app observability/victoria-metrics in cluster test",
         found: "provided by cluster infra",
       },
+    ]);
+  });
+
+  it("derives dependsOn from the kinds an app's chart renders itself", () => {
+    // GIVEN the Prometheus-operator CRDs, and a chart app whose chart renders a ServiceMonitor
+    const crds = app("prometheus-operator-crds", { layer: "crds", crds: ["monitoring.coreos.com/*"] });
+    const exporter = helmApp({
+      name: "exporter",
+      namespace: "apps",
+      layer: "apps",
+      chart: CHART,
+      chartKinds: [SERVICE_MONITOR],
+    });
+    // WHEN dependencies are resolved
+    const graph = resolveDependencies("test", [crds, exporter]);
+    // THEN the chart app depends on the CRDs' app, as if it rendered the ServiceMonitor itself
+    expect(graph.findings).toEqual([]);
+    expect(graph.apps[1]?.dependsOn).toEqual([{ name: "prometheus-operator-crds", namespace: "apps" }]);
+    // AND without that app the kind is reported like a rendered one
+    expect(resolveDependencies("test", [exporter]).findings.map((f) => f.message)).toEqual([
+      "renders ServiceMonitor (monitoring.coreos.com/v1), whose CRD no app of the cluster installs",
     ]);
   });
 

@@ -81,7 +81,7 @@ function objectKindFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const object of app.objects) {
+  for (const object of [...app.objects, ...app.chartKinds]) {
     const group = apiGroup(object.apiVersion);
     const key = crdKey(group, object.kind);
     if (isBuiltInGroup(group) || served.has(key) || served.has(crdKey(group, "*")) || seen.has(key)) continue;

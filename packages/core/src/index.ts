@@ -7,12 +7,15 @@ export {
   type App,
   type AppOptions,
   appRef,
+  type ChartKind,
   type Component,
   defineApp,
   type HealthCheck,
   type HealthCheckExpr,
   type KustomizeComponent,
   type NamespaceComponent,
+  POD_MONITOR,
+  SERVICE_MONITOR,
 } from "./app.js";
 export {
   type Cluster,

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { componentYaml } from "@k8s-ops/core";
+import { componentYaml, SERVICE_MONITOR } from "@k8s-ops/core";
 import { appOf, helmValues, objectsOf, optionMessage, readmeShows } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { dragonflyOperator } from "./index.js";
@@ -42,6 +42,7 @@ describe("dragonflyOperator", () => {
     const app = appOf(operator, "dragonfly-operator");
     expect(app.namespace).toBe("database");
     expect(helmValues(app)).toMatchObject({ replicaCount: 2, serviceMonitor: { enabled: true } });
+    expect(app.chartKinds).toEqual([SERVICE_MONITOR]);
     expect(operator.operator).toEqual({
       type: "App",
       name: "dragonfly-operator",

@@ -6,6 +6,7 @@ import {
   helmApp,
   OptionError,
   packageOf,
+  SERVICE_MONITOR,
 } from "@k8s-ops/core";
 import {
   type DragonflyOperatorOptions,
@@ -40,6 +41,7 @@ export function dragonflyOperator(options: DragonflyOperatorOptions = {}): Drago
     layer: "controllers",
     chart: DRAGONFLY_OPERATOR_CHART,
     values: operatorValues(o),
+    chartKinds: o.serviceMonitor ? [SERVICE_MONITOR] : [],
     crds: DRAGONFLY_CRDS,
     wait: true,
   });

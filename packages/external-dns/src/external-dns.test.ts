@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { componentYaml, renderComponents, testSettings } from "@k8s-ops/core";
+import { componentYaml, renderComponents, SERVICE_MONITOR, testSettings } from "@k8s-ops/core";
 import { externalSecrets } from "@k8s-ops/external-secrets";
 import { helmValues, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
@@ -141,7 +141,10 @@ describe("externalDns options", () => {
     expect(theApp({ namespace: "dns" }).namespace).toBe("dns");
   });
 
-  it("serviceMonitor: renders the chart's ServiceMonitor", () => {
+  it("serviceMonitor: renders the chart's ServiceMonitor, after the CRD that defines it", () => {
+    // GIVEN scraping on WHEN built THEN the chart renders it and the app depends on whoever installs its CRD
     expect(helmValues(theApp({ serviceMonitor: true }))).toMatchObject({ serviceMonitor: { enabled: true } });
+    expect(theApp({ serviceMonitor: true }).chartKinds).toEqual([SERVICE_MONITOR]);
+    expect(theApp({}).chartKinds).toEqual([]);
   });
 });

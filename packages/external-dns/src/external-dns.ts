@@ -5,6 +5,7 @@ import {
   isDomainName,
   OptionError,
   packageOf,
+  SERVICE_MONITOR,
 } from "@k8s-ops/core";
 import { checkItemOptions, storeSecret } from "@k8s-ops/external-secrets";
 import { type ExternalDnsOptions, type ResolvedExternalDnsOptions, resolveOptions } from "./options.js";
@@ -44,6 +45,7 @@ export function externalDns(options: ExternalDnsOptions): ExternalDns {
     layer: "platform",
     chart: EXTERNAL_DNS_CHART,
     values: externalDnsValues(o, token.secretName),
+    chartKinds: o.serviceMonitor ? [SERVICE_MONITOR] : [],
     objects: [token.object],
     uses: [...token.uses, ...(o.gateway ? [o.gateway] : [])],
     crds: installsCrds ? EXTERNAL_DNS_CRDS : [],

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { componentYaml } from "@k8s-ops/core";
+import { componentYaml, SERVICE_MONITOR } from "@k8s-ops/core";
 import { appOf, helmValues, objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { METRICS_SERVER_CHART, metricsServer } from "./index.js";
@@ -75,6 +75,10 @@ describe("metricsServer options", () => {
       metrics: { enabled: true },
       serviceMonitor: { enabled: true },
     });
+    // AND the app depends on whoever installs the ServiceMonitor CRD
+    expect(appOf(metricsServer({ serviceMonitor: true }), "metrics-server").chartKinds).toEqual([
+      SERVICE_MONITOR,
+    ]);
   });
 });
 

@@ -1,4 +1,11 @@
-import { type ChartSource, type Component, helmApp, OptionError, packageOf } from "@k8s-ops/core";
+import {
+  type ChartSource,
+  type Component,
+  helmApp,
+  OptionError,
+  packageOf,
+  SERVICE_MONITOR,
+} from "@k8s-ops/core";
 import { type MetricsServerOptions, type ResolvedMetricsServerOptions, resolveOptions } from "./options.js";
 
 /** Named on every object this package renders into a cluster. */
@@ -33,6 +40,7 @@ export function metricsServer(options: MetricsServerOptions = {}): MetricsServer
     layer: "controllers",
     chart: METRICS_SERVER_CHART,
     values: metricsServerValues(o),
+    chartKinds: o.serviceMonitor ? [SERVICE_MONITOR] : [],
   });
   return { name: "metrics-server", source: SOURCE, apps: [app] };
 }

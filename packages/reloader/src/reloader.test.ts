@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { componentYaml } from "@k8s-ops/core";
+import { componentYaml, POD_MONITOR } from "@k8s-ops/core";
 import { appOf, helmValues, objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { RELOADER_AUTO_ANNOTATION, reloader } from "./index.js";
@@ -67,6 +67,8 @@ describe("reloader options", () => {
     expect(helmValues(appOf(reloader({ podMonitor: true }), "reloader"))).toMatchObject({
       reloader: { podMonitor: { enabled: true } },
     });
+    // AND the app depends on whoever installs the PodMonitor CRD
+    expect(appOf(reloader({ podMonitor: true }), "reloader").chartKinds).toEqual([POD_MONITOR]);
   });
 });
 

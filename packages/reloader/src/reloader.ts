@@ -1,4 +1,11 @@
-import { type ChartSource, type Component, helmApp, OptionError, packageOf } from "@k8s-ops/core";
+import {
+  type ChartSource,
+  type Component,
+  helmApp,
+  OptionError,
+  POD_MONITOR,
+  packageOf,
+} from "@k8s-ops/core";
 import { type ReloaderOptions, type ResolvedReloaderOptions, resolveOptions } from "./options.js";
 
 /** Named on every object this package renders into a cluster. */
@@ -38,6 +45,7 @@ export function reloader(options: ReloaderOptions = {}): Reloader {
     layer: "controllers",
     chart: RELOADER_CHART,
     values: reloaderValues(o),
+    chartKinds: o.podMonitor ? [POD_MONITOR] : [],
   });
   return { name: "reloader", source: SOURCE, apps: [app], autoAnnotation: RELOADER_AUTO_ANNOTATION };
 }

@@ -1,5 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { type AppRef, componentYaml, renderComponents, type StorageClassRef } from "@k8s-ops/core";
+import {
+  type AppRef,
+  componentYaml,
+  renderComponents,
+  SERVICE_MONITOR,
+  type StorageClassRef,
+} from "@k8s-ops/core";
 import { appOf, helmValues, objectsOf, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
@@ -104,6 +110,8 @@ describe("snapshotController options", () => {
     expect(
       helmValues(appOf(snapshotController({ serviceMonitor: true }), "snapshot-controller")),
     ).toMatchObject({ controller: { serviceMonitor: { create: true } } });
+    const app = appOf(snapshotController({ serviceMonitor: true }), "snapshot-controller");
+    expect(app.chartKinds).toEqual([SERVICE_MONITOR]);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   helmApp,
   OptionError,
   packageOf,
+  SERVICE_MONITOR,
 } from "@k8s-ops/core";
 import {
   type ResolvedSnapshotControllerOptions,
@@ -51,6 +52,7 @@ export function snapshotController(options: SnapshotControllerOptions = {}): Sna
     layer: "controllers",
     chart: SNAPSHOT_CONTROLLER_CHART,
     values: snapshotControllerValues(o),
+    chartKinds: o.serviceMonitor ? [SERVICE_MONITOR] : [],
     crds: SNAPSHOT_CRDS,
     wait: true,
   });
