@@ -64,7 +64,7 @@ const reconciled = [
   ...base.operations,
   rook,
   victoriaMetricsOperator(),
-  vmAgent({ settings, hub }),
+  vmAgent({ settings, hub, store }),
   fluentBit({ settings, logsHub: logsInsert(logsHub, settings) }),
   ...base.databases,
   gatus({ settings, gateway: gateways.gateways.external }),

@@ -79,6 +79,7 @@ const metrics = victoriaMetricsHub({
   storageClass,
   ...INFRA_HUB.metrics,
   store,
+  spokes: Object.values(CLUSTERS).filter((cluster) => cluster.name !== settings.name),
   alerting: {
     receivers: [
       { name: "pushover", type: "pushover", userKeyField: "PUSHOVER_USER_KEY", tokenField: "PUSHOVER_TOKEN" },

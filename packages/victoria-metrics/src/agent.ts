@@ -5,6 +5,7 @@ import { type MetricsHub, remoteWriteUrl } from "./endpoints.js";
 import { kubeStateMetricsApp, nodeExporterApp } from "./exporters.js";
 import { type ResolvedAgentOptions, resolveAgentOptions, type VMAgentOptions } from "./options.js";
 import { serviceScrape } from "./scrape.js";
+import { checkWriter, credentials } from "./spoke-auth.js";
 import { FOLDER } from "./victoria-metrics.js";
 
 /** Named on every object this package renders into a cluster. */
@@ -61,12 +62,20 @@ function clusterScrapes(o: ResolvedAgentOptions) {
   return [...kubelet, ...(o.apiServer ? [apiServerScrape()] : [])];
 }
 
-function vmAgentObject(o: ResolvedAgentOptions, hub: MetricsHub): VMAgent {
+function vmAgentObject(o: ResolvedAgentOptions, hub: MetricsHub, secret: string | undefined): VMAgent {
+  const basicAuth = secret
+    ? {
+        basicAuth: {
+          username: { name: secret, key: "username" },
+          password: { name: secret, key: "password" },
+        },
+      }
+    : {};
   return new VMAgent({
     metadata: { name: "vmagent" },
     spec: {
       externalLabels: { ...o.externalLabels, cluster: o.settings.name },
-      remoteWrite: [{ url: remoteWriteUrl(hub, o.settings) }],
+      remoteWrite: [{ url: remoteWriteUrl(hub, o.settings), ...basicAuth }],
       replicaCount: o.replicas,
       scrapeInterval: o.scrapeInterval,
       // Every VMServiceScrape, VMPodScrape, VMNodeScrape, … of the cluster, converted ServiceMonitors included.
@@ -78,22 +87,28 @@ function vmAgentObject(o: ResolvedAgentOptions, hub: MetricsHub): VMAgent {
 /**
  * A VMAgent that scrapes its own cluster (every scrape object, the kubelets and the API server) and remote-writes to
  * the hub: through the hub's Service on the hub's cluster, through its LoadBalancer address from any other, always
- * into the cluster's own tenant, every sample labelled `cluster=<name>`. node-exporter and kube-state-metrics come
- * with it, each scraped by a VMServiceScrape.
+ * into the cluster's own tenant, every sample labelled `cluster=<name>`; off the hub's cluster as the writer the hub
+ * exports for it, its password from the cluster's secret store. node-exporter and kube-state-metrics come with it,
+ * each scraped by a VMServiceScrape.
  */
 export function vmAgent(options: VMAgentOptions): VMAgentComponent {
   const o = resolveAgentOptions(options);
   const hub = checkAgentOptions(o);
   const local = hub.cluster === o.settings.name;
+  const secret = local ? undefined : credentials(...checkWriter(o, hub));
   const app: App = defineApp({
     name: "vmagent",
     namespace: o.namespace,
     layer: "platform",
     folder: FOLDER,
     dir: "agent",
-    objects: [vmAgentObject(o, hub), ...clusterScrapes(o)],
-    // On the hub's cluster the agent waits for the hub; elsewhere nothing in this cluster provides it.
-    uses: local ? [hub.remoteWrite.service] : [],
+    objects: [
+      ...(secret ? [secret.object] : []),
+      vmAgentObject(o, hub, secret?.secretName),
+      ...clusterScrapes(o),
+    ],
+    // On the hub's cluster the agent waits for vminsert; elsewhere it waits for its password's store only.
+    uses: local ? [hub.remoteWrite.local] : (secret?.uses ?? []),
   });
   const exporters = [
     ...(o.nodeExporter ? [nodeExporterApp(o.namespace)] : []),
@@ -104,7 +119,7 @@ export function vmAgent(options: VMAgentOptions): VMAgentComponent {
     source: SOURCE,
     apps: [app, ...exporters],
     remoteWriteUrl: remoteWriteUrl(hub, o.settings),
-    hub: hub.remoteWrite.service,
+    hub: local ? hub.remoteWrite.local : hub.remoteWrite.service,
   };
 }
 

@@ -1,6 +1,5 @@
 import { type App, defineApp, type ServiceEndpoint } from "@k8s-ops/core";
 import { VMAlert } from "@k8s-ops/crds/operator.victoriametrics.com/v1beta1";
-import { VMCLUSTER_PORTS } from "./cluster.js";
 import type { MetricsHub } from "./endpoints.js";
 import type { ResolvedHubOptions } from "./options.js";
 import { hubRules } from "./rules.js";
@@ -12,17 +11,16 @@ import { FOLDER } from "./victoria-metrics.js";
  * a cluster's recording rules and alert state land in that cluster's tenant (a result without the label in tenant
  * 0). It restores alert state from every tenant the same way.
  */
-function vmAlert(o: ResolvedHubOptions, alertmanager: ServiceEndpoint): VMAlert {
-  const service = (component: keyof typeof VMCLUSTER_PORTS) =>
-    `http://${component}-${o.name}.${o.namespace}.svc.cluster.local:${VMCLUSTER_PORTS[component]}`;
+function vmAlert(o: ResolvedHubOptions, hub: MetricsHub, alertmanager: ServiceEndpoint): VMAlert {
+  const select = hub.query.inClusterUrl;
   return new VMAlert({
     metadata: { name: o.name },
     spec: {
-      datasource: { url: `${service("vmselect")}/select/multitenant/prometheus` },
+      datasource: { url: `${select}/select/multitenant/prometheus` },
       evaluationInterval: "1m",
       notifiers: [{ url: `http://${alertmanager.host}:${alertmanager.port}` }],
-      remoteRead: { url: `${service("vmselect")}/select/multitenant/prometheus` },
-      remoteWrite: { url: `${service("vminsert")}/insert/multitenant/prometheus` },
+      remoteRead: { url: `${select}/select/multitenant/prometheus` },
+      remoteWrite: { url: `${hub.remoteWrite.inClusterUrl}/insert/multitenant/prometheus` },
       replicaCount: 1,
       selectAllByDefault: true,
     },
@@ -37,7 +35,7 @@ export function alertStage(o: ResolvedHubOptions, hub: MetricsHub, alertmanager:
     layer: "platform",
     folder: FOLDER,
     dir: "alert",
-    objects: [vmAlert(o, alertmanager), hubRules(o.name)],
-    uses: [hub.remoteWrite.service, alertmanager],
+    objects: [vmAlert(o, hub, alertmanager), hubRules(o.name)],
+    uses: [hub.remoteWrite.local, hub.query.local, alertmanager],
   });
 }

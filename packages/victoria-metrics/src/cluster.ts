@@ -1,8 +1,9 @@
 import { type App, defineApp, type HealthCheckExpr } from "@k8s-ops/core";
 import { VMAuth, VMCluster } from "@k8s-ops/crds/operator.victoriametrics.com/v1beta1";
-import { hubEndpoint, type MetricsHub } from "./endpoints.js";
+import { type HubWriter, hubEndpoint, hubService, type MetricsHub } from "./endpoints.js";
 import type { ResolvedHubOptions } from "./options.js";
 import { FOLDER } from "./victoria-metrics.js";
+import { hubWriter, VMAUTH_USER_LABEL, writerObjects } from "./writers.js";
 
 /** Cilium LB IPAM: the LoadBalancer IP a Service asks for. */
 export const LBIPAM_IPS = "lbipam.cilium.io/ips";
@@ -46,13 +47,11 @@ function vmCluster(o: ResolvedHubOptions): VMCluster {
   });
 }
 
-/** VMAuth routes by path: writes to vminsert, reads and the tenant list to vmselect; LoadBalancer at `address`. */
+/**
+ * VMAuth on a LoadBalancer at `address`: only the VMUsers of its namespace labelled with the hub's name, each
+ * writer's, get through; there is no anonymous access (the hub's own cluster reaches vminsert and vmselect directly).
+ */
 function vmAuth(o: ResolvedHubOptions): VMAuth {
-  const cluster = (component: "vminsert" | "vmselect") => ({
-    kind: `VMCluster/${component}` as const,
-    name: o.name,
-    namespace: o.namespace,
-  });
   return new VMAuth({
     metadata: { name: o.name },
     spec: {
@@ -63,32 +62,43 @@ function vmAuth(o: ResolvedHubOptions): VMAuth {
         spec: { type: "LoadBalancer" },
         useAsDefault: true,
       },
-      unauthorizedUserAccessSpec: {
-        targetRefs: [
-          { crd: cluster("vminsert"), paths: ["/insert/.+"] },
-          { crd: cluster("vmselect"), paths: ["/select/.+", "/admin/tenants"] },
-        ],
-      },
+      userSelector: { matchLabels: { [VMAUTH_USER_LABEL]: o.name } },
     },
   });
 }
 
 /**
  * The storage stage: the VMCluster (vmstorage on the given storage class, vmselect, vminsert) and VMAuth in front
- * of it, on a LoadBalancer IP. Flux waits until both are operational, so agents start writing to a ready hub.
+ * of it, on a LoadBalancer IP, with a VMUser per spoke whose password the secret store holds. Flux waits until all
+ * are operational, so agents start writing to a ready hub.
  */
 export function clusterStage(o: ResolvedHubOptions): { app: App; hub: MetricsHub } {
+  const writers: readonly HubWriter[] = o.spokes.map(hubWriter);
+  const users = writerObjects(o, writers);
   const app = defineApp({
     name: "victoria-metrics-cluster",
     namespace: o.namespace,
     layer: "platform",
     folder: FOLDER,
     dir: "cluster",
-    objects: [vmCluster(o), vmAuth(o)],
-    uses: [o.storageClass],
+    objects: [vmCluster(o), vmAuth(o), ...users.objects],
+    uses: [o.storageClass, ...users.uses],
     wait: true,
-    healthCheckExprs: [operationalHealth(V1BETA1, "VMCluster"), operationalHealth(V1BETA1, "VMAuth")],
+    healthCheckExprs: [
+      operationalHealth(V1BETA1, "VMCluster"),
+      operationalHealth(V1BETA1, "VMAuth"),
+      ...(writers.length > 0 ? [operationalHealth(V1BETA1, "VMUser")] : []),
+    ],
   });
-  const gateway = hubEndpoint(app, o.settings.name, `vmauth-${o.name}`, o.port, o.address);
-  return { app, hub: { cluster: o.settings.name, remoteWrite: gateway, query: gateway } };
+  const service = (name: string, port: number) => hubService(app, o.settings.name, name, port);
+  const gateway = service(`vmauth-${o.name}`, o.port);
+  return {
+    app,
+    hub: {
+      cluster: o.settings.name,
+      remoteWrite: hubEndpoint(gateway, o.address, service(`vminsert-${o.name}`, VMCLUSTER_PORTS.vminsert)),
+      query: hubEndpoint(gateway, o.address, service(`vmselect-${o.name}`, VMCLUSTER_PORTS.vmselect)),
+      writers,
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { optionMessage } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { type VictoriaMetricsHubOptions, victoriaMetricsHub } from "./index.js";
-import { hubBase } from "./test-support.js";
+import { APPS, hubBase, INFRA } from "./test-support.js";
 
 const message = optionMessage("victoria-metrics-hub");
 const hub = (options: Partial<VictoriaMetricsHubOptions>) => () =>
@@ -90,5 +90,28 @@ describe("victoriaMetricsHub errors", () => {
         "3",
       ),
     );
+  });
+
+  it("rejects the hub's own cluster as a spoke", () => {
+    expect(hub({ spokes: [INFRA] })).toThrow(
+      message(
+        "spokes[0]",
+        "the hub's own cluster writes to vminsert directly, not through VMAuth",
+        "another cluster",
+        "infra",
+      ),
+    );
+  });
+
+  it("rejects two spokes sharing a tenant", () => {
+    // GIVEN a second spoke with the apps cluster's id WHEN built THEN the second names the first
+    expect(hub({ spokes: [APPS, { ...APPS, name: "edge" }] })).toThrow(
+      message("spokes[1]", "tenant 2 is already cluster apps's", "a cluster id of its own", "edge"),
+    );
+  });
+
+  it("rejects bad spokes at compile time", () => {
+    // @ts-expect-error spokes are cluster settings, not names
+    void hub({ spokes: ["apps"] });
   });
 });

@@ -1,7 +1,7 @@
 import { appOf, objectsOf } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { type VictoriaMetricsHubOptions, victoriaMetricsHub } from "./index.js";
-import { hubBase, INFRA, secrets } from "./test-support.js";
+import { APPS, hubBase, INFRA, secrets } from "./test-support.js";
 
 const hub = (options: Partial<VictoriaMetricsHubOptions> = {}) =>
   victoriaMetricsHub({ ...hubBase, ...options });
@@ -28,7 +28,7 @@ describe("victoriaMetricsHub options", () => {
       '"storageClassName":"ceph-fast"',
     );
     expect(appOf(built, "vmalertmanager").uses).toContain(fast);
-    expect(appOf(built, "victoria-metrics-cluster").uses).toEqual([fast]);
+    expect(appOf(built, "victoria-metrics-cluster").uses).toEqual([fast, secrets.secretStore]);
   });
 
   it("address: the LoadBalancer IP of VMAuth and of the export", () => {
@@ -49,9 +49,13 @@ describe("victoriaMetricsHub options", () => {
   it("name: renames every object and the Services the export names", () => {
     const built = hub({ name: "central" });
     expect(built.hub.remoteWrite.service.host).toBe("vmauth-central.observability.svc.cluster.local");
+    expect(built.hub.remoteWrite.local.host).toBe("vminsert-central.observability.svc.cluster.local");
+    expect(built.hub.query.local.host).toBe("vmselect-central.observability.svc.cluster.local");
     expect(built.apps.flatMap((app) => app.objects.map((o) => o.metadata?.name))).toEqual([
       "central",
       "central",
+      "vmauth-apps",
+      "vmagent-apps",
       "central",
       "central",
       "central",
@@ -62,7 +66,63 @@ describe("victoriaMetricsHub options", () => {
   it("namespace: moves the stages and the Services", () => {
     const built = hub({ namespace: "monitoring" });
     expect(built.apps.map((app) => app.namespace)).toEqual(["monitoring", "monitoring", "monitoring"]);
-    expect(built.hub.remoteWrite.inClusterUrl).toBe("http://vmauth-hub.monitoring.svc.cluster.local:8427");
+    expect(built.hub.remoteWrite.inClusterUrl).toBe("http://vminsert-hub.monitoring.svc.cluster.local:8480");
+    expect(built.hub.query.inClusterUrl).toBe("http://vmselect-hub.monitoring.svc.cluster.local:8481");
+  });
+
+  it("spokes: a VMUser per spoke, writing to its own tenant only, its password from the store", () => {
+    // GIVEN the apps cluster and another spoke
+    const edge = { ...APPS, name: "edge", id: 5 };
+    const built = hub({ spokes: [APPS, edge] });
+    const cluster = appOf(built, "victoria-metrics-cluster");
+    // WHEN built THEN each spoke has a VMUser VMAuth selects, allowed on its tenant's insert path only
+    type User = { metadata: { name: string; labels: Record<string, string> }; spec: unknown };
+    const users = objectsOf(cluster, "VMUser") as User[];
+    expect(users.map((user) => [user.metadata.name, user.metadata.labels, user.spec])).toEqual(
+      [
+        ["apps", 2],
+        ["edge", 5],
+      ].map(([name, tenant]) => [
+        `vmagent-${name}`,
+        { "k8s-ops.dev/vmauth": "hub" },
+        {
+          username: `vmagent-${name}`,
+          passwordRef: { name: `vmauth-${name}-secret`, key: "password" },
+          targetRefs: [
+            {
+              crd: { kind: "VMCluster/vminsert", name: "hub", namespace: "observability" },
+              paths: [`/insert/${tenant}/.+`],
+            },
+          ],
+        },
+      ]),
+    );
+    // AND each password is read from the item vmauth-<cluster> of the hub's store, which the stage waits for
+    const passwords = objectsOf(cluster, "ExternalSecret").map((secret) => secret.spec);
+    expect(passwords[1]).toEqual({
+      dataFrom: [{ extract: { key: "vmauth-edge" } }],
+      secretStoreRef: { kind: "ClusterSecretStore", name: "onepassword-connect" },
+      target: {
+        name: "vmauth-edge-secret",
+        template: { engineVersion: "v2", data: { password: "{{ .password }}" } },
+      },
+    });
+    expect(cluster.uses).toContain(secrets.secretStore);
+    // AND the export names each writer, for the spokes' agents
+    expect(built.hub.writers).toEqual([
+      { cluster: "apps", tenant: 2, username: "vmagent-apps", item: "vmauth-apps" },
+      { cluster: "edge", tenant: 5, username: "vmagent-edge", item: "vmauth-edge" },
+    ]);
+  });
+
+  it("spokes: none by default, so VMAuth lets nobody in and the stage needs no store", () => {
+    // GIVEN a hub without spokes WHEN built THEN it has no VMUser, no password and no store to wait for
+    const built = hub({ spokes: undefined });
+    const cluster = appOf(built, "victoria-metrics-cluster");
+    expect(objectsOf(cluster, "VMUser")).toEqual([]);
+    expect(objectsOf(cluster, "ExternalSecret")).toEqual([]);
+    expect(cluster.uses).toEqual([hubBase.storageClass]);
+    expect(built.hub.writers).toEqual([]);
   });
 
   it("retention: how long vmstorage keeps samples", () => {

@@ -17,6 +17,8 @@ describe("victoriaMetricsHub", () => {
     const operator = { name: "victoria-metrics-operator", namespace: "observability" };
     // THEN each stage depends on the operator by the kinds it renders, and on what it uses
     expect(stages.get("victoria-metrics-cluster")?.spec.dependsOn).toEqual([
+      { name: "external-secrets", namespace: "external-secrets" },
+      { name: "onepassword-connect-store", namespace: "external-secrets" },
       operator,
       { name: "rook-ceph-cluster", namespace: "rook-ceph" },
     ]);
@@ -45,6 +47,12 @@ describe("victoriaMetricsHub", () => {
           current: "status.updateStatus == 'operational'",
           failed: "status.updateStatus == 'failed'",
         },
+        {
+          apiVersion: "operator.victoriametrics.com/v1beta1",
+          kind: "VMUser",
+          current: "status.updateStatus == 'operational'",
+          failed: "status.updateStatus == 'failed'",
+        },
       ],
     });
   });
@@ -70,7 +78,8 @@ describe("victoriaMetricsHub", () => {
     });
   });
 
-  it("puts VMAuth in front: LoadBalancer IP from the pool, writes to vminsert, reads to vmselect", () => {
+  it("puts VMAuth in front on a LoadBalancer IP from the pool, open to its own VMUsers only", () => {
+    // GIVEN the hub WHEN built THEN VMAuth selects the VMUsers labelled with its name, and lets nobody in without one
     expect(spec({}, "victoria-metrics-cluster", "VMAuth")).toEqual({
       port: "8427",
       replicaCount: 2,
@@ -79,39 +88,35 @@ describe("victoriaMetricsHub", () => {
         spec: { type: "LoadBalancer" },
         useAsDefault: true,
       },
-      unauthorizedUserAccessSpec: {
-        targetRefs: [
-          {
-            crd: { kind: "VMCluster/vminsert", name: "hub", namespace: "observability" },
-            paths: ["/insert/.+"],
-          },
-          {
-            crd: { kind: "VMCluster/vmselect", name: "hub", namespace: "observability" },
-            paths: ["/select/.+", "/admin/tenants"],
-          },
-        ],
-      },
+      userSelector: { matchLabels: { "k8s-ops.dev/vmauth": "hub" } },
     });
   });
 
-  it("exports the hub: VMAuth's Service in the cluster and its LoadBalancer address", () => {
-    // GIVEN the hub WHEN built THEN remote write and queries both go through VMAuth
+  it("exports the hub: VMAuth's Service and address for other clusters, vminsert and vmselect for its own", () => {
+    // GIVEN the hub WHEN built
     const { hub: exported } = hub();
+    const service = (name: string, port: number) => ({
+      type: "Service",
+      name,
+      namespace: "observability",
+      port,
+      host: `${name}.observability.svc.cluster.local`,
+      provider: { name: "victoria-metrics-cluster", namespace: "observability", cluster: "infra" },
+    });
+    // THEN writes from other clusters go through VMAuth, the hub's own cluster writes and reads past it
     expect(exported.cluster).toBe("infra");
     expect(exported.remoteWrite).toEqual({
-      service: {
-        type: "Service",
-        name: "vmauth-hub",
-        namespace: "observability",
-        port: 8427,
-        host: "vmauth-hub.observability.svc.cluster.local",
-        provider: { name: "victoria-metrics-cluster", namespace: "observability", cluster: "infra" },
-      },
+      service: service("vmauth-hub", 8427),
       address: "10.25.11.72",
-      inClusterUrl: "http://vmauth-hub.observability.svc.cluster.local:8427",
+      local: service("vminsert-hub", 8480),
+      inClusterUrl: "http://vminsert-hub.observability.svc.cluster.local:8480",
       url: "http://10.25.11.72:8427",
     });
-    expect(exported.query).toEqual(exported.remoteWrite);
+    expect(exported.query).toEqual({
+      ...exported.remoteWrite,
+      local: service("vmselect-hub", 8481),
+      inClusterUrl: "http://vmselect-hub.observability.svc.cluster.local:8481",
+    });
   });
 
   it("names the hub's cluster in its references: another cluster cannot depend on them", () => {

@@ -59,6 +59,32 @@ function checkHubOptions(o: ResolvedHubOptions): void {
   checkQuantity(fail, "storageSize", o.storageSize);
   checkReplicas(fail, o);
   checkAlerting(fail, o.alerting);
+  checkSpokes(fail, o);
+}
+
+/** Spokes are other clusters, each with a tenant of its own. */
+function checkSpokes(fail: Fail, o: ResolvedHubOptions): void {
+  const seen = new Map<number, string>([[o.settings.id, o.settings.name]]);
+  o.spokes.forEach((spoke, i) => {
+    if (spoke.name === o.settings.name) {
+      fail(
+        `spokes[${i}]`,
+        "the hub's own cluster writes to vminsert directly, not through VMAuth",
+        "another cluster",
+        spoke.name,
+      );
+    }
+    const holder = seen.get(spoke.id);
+    if (holder !== undefined) {
+      fail(
+        `spokes[${i}]`,
+        `tenant ${spoke.id} is already cluster ${holder}'s`,
+        "a cluster id of its own",
+        spoke.name,
+      );
+    }
+    seen.set(spoke.id, spoke.name);
+  });
 }
 
 function checkReplicas(fail: Fail, o: ResolvedHubOptions): void {

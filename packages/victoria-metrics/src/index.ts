@@ -10,7 +10,7 @@ export type {
 export { NULL_RECEIVER } from "./alerting-options.js";
 export { ALERTMANAGER_PORT } from "./alertmanager.js";
 export { LBIPAM_IPS, operationalHealth, VMCLUSTER_PORTS } from "./cluster.js";
-export { type HubEndpoint, type MetricsHub, queryUrl, remoteWriteUrl } from "./endpoints.js";
+export { type HubEndpoint, type HubWriter, type MetricsHub, queryUrl, remoteWriteUrl } from "./endpoints.js";
 export { KUBE_STATE_METRICS_CHART, NODE_EXPORTER_CHART } from "./exporters.js";
 export { type VictoriaMetricsHub, victoriaMetricsHub } from "./hub.js";
 export type {
@@ -38,3 +38,4 @@ export {
   type VictoriaMetricsOperator,
   victoriaMetricsOperator,
 } from "./victoria-metrics.js";
+export { VMAUTH_USER_LABEL, WRITER_PASSWORD_FIELD } from "./writers.js";

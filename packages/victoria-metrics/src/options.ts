@@ -55,8 +55,14 @@ export interface VictoriaMetricsHubOptions {
    * (LB IPAM reserves both): other clusters write here.
    */
   readonly address: string;
-  /** The secret store Alertmanager's receiver credentials are read from. */
+  /** The secret store Alertmanager's receiver credentials and the spokes' passwords are read from. */
   readonly store: SecretStoreRef;
+  /**
+   * The other clusters that write to the hub through VMAuth: each gets a VMUser `vmagent-<cluster>` that may write
+   * to its own tenant (the cluster id) only, its password read from the item `vmauth-<cluster>` (field `password`).
+   * @default [] (VMAuth lets nobody in)
+   */
+  readonly spokes?: readonly ClusterSettings[];
   /** Alertmanager routing and receivers. @default no receivers: alerts go to the `null` receiver */
   readonly alerting?: AlertingOptions;
   /** Name of the VMCluster, VMAuth, VMAlert and VMAlertmanager (Services `vminsert-<name>`, `vmauth-<name>`, …). @default "hub" */
@@ -87,6 +93,7 @@ export function resolveHubOptions(options: VictoriaMetricsHubOptions): ResolvedH
     storageClass: options.storageClass,
     address: options.address,
     store: options.store,
+    spokes: options.spokes ?? [],
     alerting: resolveAlerting(options.alerting),
     name: options.name ?? "hub",
     namespace: options.namespace ?? DEFAULT_NAMESPACE,
@@ -106,6 +113,12 @@ export interface VMAgentOptions {
    * `undefined` (a cluster that runs no hub) is rejected.
    */
   readonly hub: MetricsHub | undefined;
+  /**
+   * The cluster's secret store, where a spoke's agent reads its password to the hub (the item the hub's export
+   * names, `vmauth-<cluster>`). Required off the hub's cluster; the hub's own agent needs none.
+   * @default none
+   */
+  readonly store?: SecretStoreRef;
   /** @default "observability" */
   readonly namespace?: string;
   /** @default "30s" */
@@ -124,14 +137,16 @@ export interface VMAgentOptions {
   readonly externalLabels?: Readonly<Record<string, string>>;
 }
 
-export interface ResolvedAgentOptions extends Required<Omit<VMAgentOptions, "hub">> {
+export interface ResolvedAgentOptions extends Required<Omit<VMAgentOptions, "hub" | "store">> {
   readonly hub: MetricsHub | undefined;
+  readonly store: SecretStoreRef | undefined;
 }
 
 export function resolveAgentOptions(options: VMAgentOptions): ResolvedAgentOptions {
   return {
     settings: options.settings,
     hub: options.hub,
+    store: options.store,
     namespace: options.namespace ?? DEFAULT_NAMESPACE,
     scrapeInterval: options.scrapeInterval ?? "30s",
     replicas: options.replicas ?? 1,

@@ -1,9 +1,9 @@
 // Fixtures this package's tests share (not exported from index.ts).
 import type { ClusterSettings, Component } from "@k8s-ops/core";
 import { externalSecrets } from "@k8s-ops/external-secrets";
-import { PLATFORM_SETTINGS, storageStandIn } from "@k8s-ops/testing";
+import { appOf, objectsOf, PLATFORM_SETTINGS, storageStandIn } from "@k8s-ops/testing";
 import { parseAllDocuments } from "yaml";
-import type { VictoriaMetricsHubOptions } from "./index.js";
+import { type VictoriaMetricsHubOptions, type VMAgentOptions, victoriaMetricsHub, vmAgent } from "./index.js";
 
 /** The two clusters, as the platform's settings describe them. */
 export const INFRA: ClusterSettings = PLATFORM_SETTINGS.infra;
@@ -11,6 +11,8 @@ export const APPS: ClusterSettings = PLATFORM_SETTINGS.apps;
 
 /** The hub cluster's secret store. */
 export const secrets = externalSecrets({ vault: "k8s-infra" });
+/** The spoke's own secret store. */
+export const appsSecrets = externalSecrets({ vault: "k8s-apps" });
 
 /** A storage component as the storage packages export one: an app providing the `ceph-block` StorageClass. */
 const storageProvider = storageStandIn({
@@ -24,12 +26,13 @@ const storageProvider = storageStandIn({
 export const cephBlock = storageProvider.storageClass;
 export const storage: Component = storageProvider.component;
 
-/** The required hub options. */
+/** The required hub options, and the apps cluster as its spoke. */
 export const hubBase: VictoriaMetricsHubOptions = {
   settings: INFRA,
   storageClass: cephBlock,
   address: "10.25.11.72",
   store: secrets.secretStore,
+  spokes: [APPS],
 };
 
 /** The Flux Kustomizations of one rendered ks.yaml, by name. */
@@ -41,4 +44,13 @@ export function kustomizations(
     (doc) => doc.toJS() as { metadata: { name: string }; spec: Record<string, unknown> },
   );
   return new Map(docs.map((doc) => [doc.metadata.name, doc]));
+}
+
+/** infra's hub, as the spokes' tests take it. */
+export const infraHub = victoriaMetricsHub(hubBase);
+
+/** The spec of the apps cluster's VMAgent writing to infra's hub, with `options` on top. */
+export function agentSpec(options: Partial<VMAgentOptions> = {}): Record<string, unknown> {
+  const agent = vmAgent({ settings: APPS, store: appsSecrets.secretStore, hub: infraHub.hub, ...options });
+  return objectsOf(appOf(agent, "vmagent"), "VMAgent")[0]?.spec as Record<string, unknown>;
 }

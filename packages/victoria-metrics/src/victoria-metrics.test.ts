@@ -4,7 +4,7 @@ import { componentYaml, renderComponents } from "@k8s-ops/core";
 import { appOf, helmValues, readmeShows, readmeYaml } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
 import { victoriaMetricsHub, victoriaMetricsOperator, vmAgent } from "./index.js";
-import { APPS, cephBlock, INFRA, kustomizations, secrets, storage } from "./test-support.js";
+import { APPS, appsSecrets, cephBlock, INFRA, kustomizations, secrets, storage } from "./test-support.js";
 
 const README = fileURLToPath(new URL("../README.md", import.meta.url));
 const TEST = fileURLToPath(import.meta.url);
@@ -19,6 +19,7 @@ describe("victoria-metrics on the hub and on a spoke", () => {
       storageClass: cephBlock,
       address: "10.25.11.72",
       store: secrets.secretStore,
+      spokes: [APPS],
       alerting: {
         receivers: [
           {
@@ -42,27 +43,32 @@ describe("victoria-metrics on the hub and on a spoke", () => {
   });
 
   it("renders the README spoke: the apps cluster's agent writes to infra's export", async () => {
-    // GIVEN the hub infra exports
+    // GIVEN the hub infra exports, with apps as its spoke
     const metrics = victoriaMetricsHub({
       settings: INFRA,
       storageClass: cephBlock,
       address: "10.25.11.72",
       store: secrets.secretStore,
+      spokes: [APPS],
     });
-    // SPOKE:start
-    const operator = victoriaMetricsOperator();
-    const agent = vmAgent({ settings: APPS, hub: metrics.hub });
-    // SPOKE:end
-    // WHEN the apps cluster renders its operator and agent THEN it validates and matches the snapshot
-    const apps = { name: "observability", apps: [...operator.apps, ...agent.apps] };
-    const yaml = componentYaml(apps, APPS);
-    await expect(yaml).toMatchFileSnapshot("__snapshots__/victoria-metrics.spoke.yaml");
-    // AND the README shows this example and the agent's spec from this render
-    expect(readmeShows(README, TEST, "SPOKE")).toBe(true);
-    const spokeYaml = readFileSync(README, "utf8").split("```yaml\n")[2]?.split("```")[0] ?? "";
-    expect(spokeYaml).not.toBe("");
-    expect(yaml).toContain(spokeYaml);
-    expect(agent.remoteWriteUrl).toBe("http://10.25.11.72:8427/insert/2/prometheus/api/v1/write");
+    {
+      // AND the apps cluster's own external-secrets component
+      const secrets = appsSecrets;
+      // SPOKE:start
+      const operator = victoriaMetricsOperator();
+      const agent = vmAgent({ settings: APPS, hub: metrics.hub, store: secrets.secretStore });
+      // SPOKE:end
+      // WHEN the apps cluster renders its operator and agent THEN it validates and matches the snapshot
+      const apps = { name: "observability", apps: [...operator.apps, ...agent.apps] };
+      const yaml = componentYaml(apps, APPS, [secrets]);
+      await expect(yaml).toMatchFileSnapshot("__snapshots__/victoria-metrics.spoke.yaml");
+      // AND the README shows this example and the agent's spec from this render
+      expect(readmeShows(README, TEST, "SPOKE")).toBe(true);
+      const spokeYaml = readFileSync(README, "utf8").split("```yaml\n")[2]?.split("```")[0] ?? "";
+      expect(spokeYaml).not.toBe("");
+      expect(yaml).toContain(spokeYaml);
+      expect(agent.remoteWriteUrl).toBe("http://10.25.11.72:8427/insert/2/prometheus/api/v1/write");
+    }
   });
 });
 
