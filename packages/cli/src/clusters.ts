@@ -14,7 +14,7 @@ import {
 } from "@k8s-ops/core";
 import { renderWithReadme } from "./cluster-readme.js";
 import { componentReferences } from "./harvest.js";
-import { type Output, processOutput } from "./output.js";
+import { type Output, printFindings, processOutput } from "./output.js";
 import { holdingSignals } from "./signals.js";
 import { stateFindings } from "./state.js";
 import { CLUSTER_MODULE, type ClusterPackage, loadCluster, UsageError } from "./workspace.js";
@@ -74,6 +74,28 @@ function writeLocked(pkg: ClusterPackage, error: WriteLocked): CheckFinding {
       found: `the lock of pid ${error.pid}, a live process`,
     },
   );
+}
+
+/**
+ * The clusters a comparison (`diff`, `changes`) reads: their folders settled and every cluster rendered; undefined,
+ * with the reason printed, when a folder cannot be read or a cluster does not render.
+ */
+export async function loadForComparison(
+  packages: readonly ClusterPackage[],
+  output: Output,
+): Promise<LoadedCluster[] | undefined> {
+  const { findings: broken } = await settleFolders(packages, output);
+  if (broken.length > 0) {
+    printFindings(output, broken, "nothing was compared.");
+    return undefined;
+  }
+  const loaded = await loadAll(packages);
+  const problems = loaded.flatMap((l) => l.findings);
+  if (problems.length > 0) {
+    printFindings(output, problems, "the working tree does not render, so there is nothing to compare.");
+    return undefined;
+  }
+  return loaded;
 }
 
 /** The cluster folders a command may read, and why the others may not. */

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readChangesets } from "@changesets/read";
-import { type CheckFinding, finding, formatCheckFinding } from "@k8s-ops/checks";
-import { type LoadedCluster, loadAll, settleFolders, workingFiles } from "../clusters.js";
-import { baseTreeFindings } from "../diff/base-tree.js";
-import { readTreeAt, resolveBase } from "../diff/git.js";
-import { type Output, printFindings, severityLabel } from "../output.js";
+import { type CheckFinding, finding } from "@k8s-ops/checks";
+import { type LoadedCluster, loadForComparison, workingFiles } from "../clusters.js";
+import { committedTree } from "../diff/base-tree.js";
+import { resolveBase } from "../diff/git.js";
+import { type Output, printFindings } from "../output.js";
 import { EXIT } from "../render-command.js";
 import { discoverClusters, findRepoRoot } from "../workspace.js";
 import { type ChangedObject, changedObjects } from "./changed-objects.js";
@@ -30,18 +30,8 @@ interface PackageChange {
 export async function changesCommand(options: ChangesCommandOptions, output: Output): Promise<number> {
   const repoRoot = findRepoRoot(options.cwd);
   const base = resolveBase(repoRoot, options.base);
-  const clusters = await discoverClusters(repoRoot);
-  const { findings: broken } = await settleFolders(clusters, output);
-  if (broken.length > 0) {
-    printFindings(output, broken, "nothing was compared.");
-    return EXIT.findings;
-  }
-  const loaded = await loadAll(clusters);
-  const problems = loaded.flatMap((l) => l.findings);
-  if (problems.length > 0) {
-    printFindings(output, problems, "the working tree does not render, so there is nothing to compare.");
-    return EXIT.findings;
-  }
+  const loaded = await loadForComparison(await discoverClusters(repoRoot), output);
+  if (!loaded) return EXIT.findings;
   const objects = loaded.flatMap((l) => changedIn(repoRoot, base, l, output));
   const packages = byPackage(objects, await pendingChangesets(repoRoot));
   for (const change of packages) output.out(summary(change));
@@ -61,10 +51,12 @@ export async function changesCommand(options: ChangesCommandOptions, output: Out
 function changedIn(repoRoot: string, base: string, loaded: LoadedCluster, output: Output): ChangedObject[] {
   const { pkg, cluster } = loaded;
   const name = cluster?.settings.name ?? pkg.id;
-  const committed = readTreeAt(repoRoot, base, pkg.root);
-  for (const warning of baseTreeFindings(pkg.root, base, committed))
-    output.err(`${severityLabel(warning)} ${formatCheckFinding(warning)}`);
-  return changedObjects(name, pkg.root, committed, workingFiles(loaded));
+  return changedObjects(
+    name,
+    pkg.root,
+    committedTree(repoRoot, base, pkg.root, output),
+    workingFiles(loaded),
+  );
 }
 
 /** Package name → the changeset file that releases it, for every changeset not yet applied. */

@@ -1,6 +1,21 @@
 import { createHash } from "node:crypto";
-import { type CheckFinding, finding } from "@k8s-ops/checks";
+import { type CheckFinding, finding, formatCheckFinding } from "@k8s-ops/checks";
 import { MANIFEST_FILE } from "@k8s-ops/core";
+import { type Output, severityLabel } from "../output.js";
+import { readTreeAt } from "./git.js";
+
+/** The files committed at `ref` under a cluster's `root`, warning on stderr when they do not match their manifest. */
+export function committedTree(
+  repoRoot: string,
+  ref: string,
+  root: string,
+  output: Output,
+): Map<string, string> {
+  const tree = readTreeAt(repoRoot, ref, root);
+  for (const warning of baseTreeFindings(root, ref, tree))
+    output.err(`${severityLabel(warning)} ${formatCheckFinding(warning)}`);
+  return tree;
+}
 
 /**
  * The base side of `diff` and `changes` is the tree committed at the revision, not a render of its source: CI's

@@ -1,11 +1,10 @@
-import { formatCheckFinding } from "@k8s-ops/checks";
-import { type LoadedCluster, loadAll, settleFolders, workingFiles } from "../clusters.js";
-import { type Output, printFindings, severityLabel } from "../output.js";
+import { type LoadedCluster, loadForComparison, workingFiles } from "../clusters.js";
+import type { Output } from "../output.js";
 import { EXIT } from "../render-command.js";
 import { discoverClusters, findRepoRoot, selectClusters } from "../workspace.js";
-import { baseTreeFindings } from "./base-tree.js";
+import { committedTree } from "./base-tree.js";
 import { formatMarkdown, formatText } from "./format.js";
-import { readTreeAt, resolveBase } from "./git.js";
+import { resolveBase } from "./git.js";
 import { type ClusterDiff, diffCluster } from "./objects.js";
 
 export interface DiffCommandOptions {
@@ -25,17 +24,8 @@ export async function diffCommand(options: DiffCommandOptions, output: Output): 
   const repoRoot = findRepoRoot(options.cwd);
   const base = resolveBase(repoRoot, options.base);
   const packages = selectClusters(await discoverClusters(repoRoot), options.cluster, options.cwd);
-  const { findings: broken } = await settleFolders(packages, output);
-  if (broken.length > 0) {
-    printFindings(output, broken, "nothing was compared.");
-    return EXIT.findings;
-  }
-  const loaded = await loadAll(packages);
-  const problems = loaded.flatMap((l) => l.findings);
-  if (problems.length > 0) {
-    printFindings(output, problems, "the working tree does not render, so there is nothing to compare.");
-    return EXIT.findings;
-  }
+  const loaded = await loadForComparison(packages, output);
+  if (!loaded) return EXIT.findings;
   const diffs = loaded.map((l) => diffOne(repoRoot, base, l, output));
   const lines = options.format === "markdown" ? formatMarkdown(diffs, base) : formatText(diffs);
   for (const line of lines) output.out(line);
@@ -45,8 +35,5 @@ export async function diffCommand(options: DiffCommandOptions, output: Output): 
 function diffOne(repoRoot: string, base: string, loaded: LoadedCluster, output: Output): ClusterDiff {
   const { pkg, cluster } = loaded;
   const name = cluster?.settings.name ?? pkg.id;
-  const committed = readTreeAt(repoRoot, base, pkg.root);
-  for (const warning of baseTreeFindings(pkg.root, base, committed))
-    output.err(`${severityLabel(warning)} ${formatCheckFinding(warning)}`);
-  return diffCluster(name, pkg.root, committed, workingFiles(loaded));
+  return diffCluster(name, pkg.root, committedTree(repoRoot, base, pkg.root, output), workingFiles(loaded));
 }
