@@ -4,6 +4,7 @@ import {
   defineApp,
   type HealthCheckExpr,
   type KubeObject,
+  operatorAccess,
   packageOf,
   type Reference,
   reference,
@@ -12,7 +13,7 @@ import {
 import type { VMPodScrape } from "@k8s-ops/crds/operator.victoriametrics.com/v1beta1";
 import { podScrape } from "@k8s-ops/victoria-metrics";
 import { Cluster } from "@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster";
-import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import type { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { checkClusterOptions } from "./cluster-checks.js";
 import {
   type PostgresClusterOptions,
@@ -70,7 +71,7 @@ export function postgresCluster(options: PostgresClusterOptions): PostgresCluste
     ...credentials.objects,
     ...[stores.backup, stores.restore].flatMap((store) => store?.objects ?? []),
     ...(o.backup ? [scheduledBackup(o.name, o.backup)] : []),
-    operatorAccess(o),
+    instanceManagerAccess(o),
     ...(o.monitoring ? [instanceScrape(o)] : []),
   ];
   const uses = uniqueReferences([
@@ -129,21 +130,12 @@ function cluster(o: ResolvedClusterOptions, credentials: ClusterCredentials, sto
 }
 
 /** The operator asks each instance's manager for its status on port 8000; the namespace denies ingress otherwise. */
-function operatorAccess(o: ResolvedClusterOptions): NetworkPolicy {
-  return new NetworkPolicy({
-    metadata: { name: `${o.name}-cnpg-operator` },
-    spec: {
-      ingress: [
-        {
-          from: [
-            { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": o.operatorNamespace } } },
-          ],
-          ports: [{ port: 8000, protocol: "TCP" }],
-        },
-      ],
-      podSelector: { matchLabels: { "cnpg.io/cluster": o.name } },
-      policyTypes: ["Ingress"],
-    },
+function instanceManagerAccess(o: ResolvedClusterOptions): NetworkPolicy {
+  return operatorAccess({
+    name: `${o.name}-cnpg-operator`,
+    operatorNamespace: o.operatorNamespace,
+    podLabels: { "cnpg.io/cluster": o.name },
+    ports: [8000],
   });
 }
 

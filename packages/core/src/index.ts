@@ -62,6 +62,7 @@ export {
   spanHolds,
 } from "./load-balancer.js";
 export { apiGroup, describeObject, type KubeObject } from "./object.js";
+export { type OperatorAccessOptions, operatorAccess } from "./operator-access.js";
 export {
   type PackageSource,
   PROVENANCE_ANNOTATION,

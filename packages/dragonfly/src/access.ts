@@ -1,4 +1,5 @@
-import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import { operatorAccess } from "@k8s-ops/core";
+import type { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 
 /** The port of the Redis protocol on the Dragonfly Service. */
 export const DRAGONFLY_PORT = 6379;
@@ -15,23 +16,11 @@ export function instanceLabels(name: string): Record<string, string> {
  * The operator connects to every instance, on the admin port and the Redis port, to check it and to choose its
  * master; the namespace's default deny would keep it out.
  */
-export function operatorAccess(name: string, operatorNamespace: string): NetworkPolicy {
-  return new NetworkPolicy({
-    metadata: { name: `${name}-dragonfly-operator` },
-    spec: {
-      ingress: [
-        {
-          from: [
-            { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": operatorNamespace } } },
-          ],
-          ports: [
-            { port: DRAGONFLY_ADMIN_PORT, protocol: "TCP" },
-            { port: DRAGONFLY_PORT, protocol: "TCP" },
-          ],
-        },
-      ],
-      podSelector: { matchLabels: instanceLabels(name) },
-      policyTypes: ["Ingress"],
-    },
+export function dragonflyOperatorAccess(name: string, operatorNamespace: string): NetworkPolicy {
+  return operatorAccess({
+    name: `${name}-dragonfly-operator`,
+    operatorNamespace,
+    podLabels: instanceLabels(name),
+    ports: [DRAGONFLY_ADMIN_PORT, DRAGONFLY_PORT],
   });
 }

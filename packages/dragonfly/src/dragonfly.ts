@@ -11,7 +11,7 @@ import {
   type ServiceEndpoint,
 } from "@k8s-ops/core";
 import { Dragonfly as DragonflyObject } from "@k8s-ops/crds/dragonflydb.io/v1alpha1";
-import { DRAGONFLY_PORT, operatorAccess } from "./access.js";
+import { DRAGONFLY_PORT, dragonflyOperatorAccess } from "./access.js";
 import type { DragonflyOptions, SnapshotOptions } from "./dragonfly-options.js";
 
 /** Named on every object this package renders into a cluster. */
@@ -48,7 +48,10 @@ export function dragonfly(options: DragonflyOptions): Dragonfly {
       snapshot: options.snapshots ? snapshot(options.snapshots) : undefined,
     },
   });
-  const objects = [object, operatorAccess(options.name, options.operatorNamespace ?? "dragonfly-system")];
+  const objects = [
+    object,
+    dragonflyOperatorAccess(options.name, options.operatorNamespace ?? "dragonfly-system"),
+  ];
   const uses = options.snapshots ? [options.snapshots.storageClass] : [];
   const app = defineApp({
     name: options.name,
