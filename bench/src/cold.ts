@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type ChildReport, medianReport, runChild } from "./measure.ts";
-import { objectCount, renderedObjects } from "./objects.ts";
+import { type ObjectGroup, objectCount, renderedObjects } from "./objects.ts";
 
 /** One fresh process of each tool, on the same objects. */
 export interface ColdSet {
@@ -37,11 +37,15 @@ export async function coldComparison(tmp: string, rounds: number): Promise<ColdC
       ? { NODE_COMPILE_CACHE: join(tmp, "compile-cache") }
       : { NODE_DISABLE_COMPILE_CACHE: "1" };
   const input = join(tmp, "objects.json");
+  let groups: ObjectGroup[] = [];
   const runSet = async (mode: Mode, round: number): Promise<ColdSet> => {
     const env = envOf(mode);
     const out = join(tmp, `cold-${mode}-${round}`);
     const k8sOps = await runChild(join(here, "cold-child.ts"), [out], { env });
-    if (round === 0) await writeFile(input, JSON.stringify(await renderedObjects(out)));
+    if (round === 0) {
+      groups = await renderedObjects(out);
+      await writeFile(input, JSON.stringify(groups));
+    }
     const cdk8sOut = join(tmp, `cdk8s-${mode}-${round}`);
     const cdk8s = await runChild(join(here, "cdk8s-child.ts"), [input, cdk8sOut], { env });
     const yaml = await runChild(join(here, "yaml-child.ts"), [input], { env });
@@ -52,7 +56,6 @@ export async function coldComparison(tmp: string, rounds: number): Promise<ColdC
   for (let round = 1; round <= rounds; round += 1) {
     for (const mode of ["cached", "uncached"] as const) samples[mode].push(await runSet(mode, round));
   }
-  const groups = await renderedObjects(join(tmp, "cold-cached-0"));
   return {
     rounds,
     objects: objectCount(groups),
