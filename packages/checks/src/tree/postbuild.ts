@@ -1,5 +1,5 @@
 import { type CheckFinding, finding } from "../finding.js";
-import { isObject, type Json, str, type TreeDocument } from "./documents.js";
+import { at, isObject, type Json, str, type TreeDocument } from "./documents.js";
 import { describe, type FluxKustomization, kustomizationPath, type TreeObject } from "./model.js";
 import { hasVariables, substituteJson, VARIABLE_NAME } from "./substitute.js";
 
@@ -140,9 +140,7 @@ function addSecretVariables(
 
 /** The Secret an ExternalSecret writes: spec.target.name, or its own name. */
 function externalSecretTarget(object: TreeObject): string {
-  const spec = isObject(object.json.spec) ? object.json.spec : {};
-  const target = isObject(spec.target) ? spec.target : {};
-  return str(target.name) ?? object.name;
+  return str(at(object.json, "spec.target.name")) ?? object.name;
 }
 
 function addData(walk: PostBuildWalk, object: TreeObject, values: Map<string, string | undefined>): void {
