@@ -1,4 +1,15 @@
-import { access, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ValidationError } from "../errors.js";
 import { withWriteLock } from "./lock.js";
@@ -16,6 +27,11 @@ import type { WritePlan } from "./plan.js";
 interface Journal {
   readonly moves: readonly string[];
   readonly removes: readonly string[];
+  /**
+   * `numbered`: the file of `moves[i]` is staged as `i`, one flat folder with no subfolders to create. Absent in
+   * journals of earlier versions, which staged each file under its own path.
+   */
+  readonly staging?: "numbered";
 }
 
 /**
@@ -53,6 +69,10 @@ export class InterruptedWrite extends Error {
  * Writes a plan so the folder holds either the old tree or the new one: every new file is first written to a
  * staging folder, then a journal names the moves and removals, then they are made. A write interrupted after the
  * journal exists is finished by the next run (`recoverWrite`); one interrupted before leaves the old tree.
+ *
+ * The file operations are synchronous, one after the other: each is a small local file, the command has nothing
+ * else to do meanwhile, and the promise versions cost a thread-pool round trip per call and about twice the CPU
+ * (docs/performance.md).
  */
 export async function commitWrite(plan: WritePlan, options: CommitOptions = {}): Promise<void> {
   if (plan.findings.length > 0) throw new ValidationError(plan.findings);
@@ -65,17 +85,22 @@ async function writeLocked(plan: WritePlan, options: CommitOptions): Promise<voi
   await recover(clusterDir, options);
   const step = stepper(options.onStep, false);
   const staging = join(clusterDir, STAGING_DIR);
-  await rm(staging, { recursive: true, force: true });
-  const moves = [...plan.added, ...plan.changed];
-  const staged: [string, string][] = [
-    ...moves.map((path): [string, string] => [path, rendered.files.get(path) ?? ""]),
-    [MANIFEST_FILE, serializeManifest(manifestFor(rendered.files))],
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const moves = [...plan.added, ...plan.changed, MANIFEST_FILE];
+  const contents = [
+    ...plan.added.map((path) => rendered.files.get(path) ?? ""),
+    ...plan.changed.map((path) => rendered.files.get(path) ?? ""),
+    serializeManifest(manifestFor(rendered.files)),
   ];
-  await writeAll(staging, staged, () => step("stage"));
-  const journal: Journal = { moves: [...moves, MANIFEST_FILE], removes: plan.removed };
-  await writeNew(join(clusterDir, `${JOURNAL_FILE}.tmp`), JSON.stringify(journal));
+  for (const [index, content] of contents.entries()) {
+    writeFileSync(join(staging, String(index)), content);
+    await step("stage");
+  }
+  const journal: Journal = { moves, removes: plan.removed, staging: "numbered" };
+  writeFileSync(join(clusterDir, `${JOURNAL_FILE}.tmp`), JSON.stringify(journal));
   await step("journal.tmp");
-  await rename(join(clusterDir, `${JOURNAL_FILE}.tmp`), join(clusterDir, JOURNAL_FILE));
+  renameSync(join(clusterDir, `${JOURNAL_FILE}.tmp`), join(clusterDir, JOURNAL_FILE));
   await step("journal");
   await applyJournal(clusterDir, journal, step, options.interruptAfter);
 }
@@ -85,32 +110,25 @@ async function writeLocked(plan: WritePlan, options: CommitOptions): Promise<voi
  * folder's write lock while it does, so it never takes apart a write another process is making.
  */
 export async function recoverWrite(clusterDir: string, options: RecoverOptions = {}): Promise<boolean> {
-  if (!(await pendingWrite(clusterDir))) return false;
+  if (!pendingWrite(clusterDir)) return false;
   return withWriteLock(clusterDir, () => recover(clusterDir, options));
 }
 
 /** Whether a write left anything behind: its journal, the journal's temporary file or the staging folder. */
-async function pendingWrite(clusterDir: string): Promise<boolean> {
-  const left = [JOURNAL_FILE, `${JOURNAL_FILE}.tmp`, STAGING_DIR].map((path) => join(clusterDir, path));
-  const found = await Promise.all(
-    left.map((path) =>
-      access(path).then(
-        () => true,
-        () => false,
-      ),
-    ),
+function pendingWrite(clusterDir: string): boolean {
+  return [JOURNAL_FILE, `${JOURNAL_FILE}.tmp`, STAGING_DIR].some((path) =>
+    existsSync(join(clusterDir, path)),
   );
-  return found.includes(true);
 }
 
 async function recover(clusterDir: string, options: RecoverOptions): Promise<boolean> {
   let journal: Journal;
   try {
-    journal = JSON.parse(await readFile(join(clusterDir, JOURNAL_FILE), "utf8")) as Journal;
+    journal = JSON.parse(readFileSync(join(clusterDir, JOURNAL_FILE), "utf8")) as Journal;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    await rm(join(clusterDir, STAGING_DIR), { recursive: true, force: true });
-    await rm(join(clusterDir, `${JOURNAL_FILE}.tmp`), { force: true });
+    rmSync(join(clusterDir, STAGING_DIR), { recursive: true, force: true });
+    rmSync(join(clusterDir, `${JOURNAL_FILE}.tmp`), { force: true });
     return false;
   }
   await applyJournal(clusterDir, journal, stepper(options.onStep, true));
@@ -137,57 +155,51 @@ async function applyJournal(
 ): Promise<void> {
   const moves = journal.moves.slice(0, interruptAfter);
   const removes = journal.removes.slice(0, Math.max(0, interruptAfter - moves.length));
-  await moveAll(clusterDir, moves, () => step("move"));
+  await moveAll(clusterDir, journal, moves.length, () => step("move"));
   for (const path of removes) {
-    await unlink(join(clusterDir, path)).catch(ignoreMissing);
-    await pruneEmptyParents(clusterDir, dirname(path));
+    removeIfPresent(join(clusterDir, path));
+    pruneEmptyParents(clusterDir, dirname(path));
     await step("remove");
   }
   if (moves.length + removes.length < journal.moves.length + journal.removes.length) {
     throw new InterruptedWrite(`write interrupted after ${interruptAfter} steps`);
   }
-  await rm(join(clusterDir, STAGING_DIR), { recursive: true, force: true });
-  await unlink(join(clusterDir, JOURNAL_FILE));
+  rmSync(join(clusterDir, STAGING_DIR), { recursive: true, force: true });
+  unlinkSync(join(clusterDir, JOURNAL_FILE));
 }
 
-/**
- * Moves staged files into place concurrently: each move is a rename, and a replay after an interruption skips the
- * ones already made (their staged file is gone), so the order does not matter.
- */
+/** Moves the first `count` staged files of the journal into place; a replay skips the ones already moved. */
 async function moveAll(
   clusterDir: string,
-  paths: readonly string[],
+  journal: Journal,
+  count: number,
   moved: () => Promise<void>,
 ): Promise<void> {
-  const folders = new Set(paths.map((path) => dirname(join(clusterDir, path))));
-  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all(
-    paths.map(async (path) => {
-      await rename(join(clusterDir, STAGING_DIR, path), join(clusterDir, path)).catch(ignoreMissing);
-      await moved();
-    }),
-  );
+  const paths = journal.moves.slice(0, count);
+  for (const folder of new Set(paths.map((path) => dirname(join(clusterDir, path))))) {
+    mkdirSync(folder, { recursive: true });
+  }
+  for (const [index, path] of paths.entries()) {
+    const staged = journal.staging === "numbered" ? String(index) : path;
+    moveIfStaged(join(clusterDir, STAGING_DIR, staged), join(clusterDir, path));
+    await moved();
+  }
 }
 
-/** Writes files under `dir` concurrently (staging has no order to keep: the journal's moves have one). */
-async function writeAll(
-  dir: string,
-  files: readonly [string, string][],
-  written: () => Promise<void>,
-): Promise<void> {
-  const folders = [...new Set(files.map(([path]) => dirname(join(dir, path))))];
-  await Promise.all(folders.map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all(
-    files.map(async ([path, content]) => {
-      await writeFile(join(dir, path), content);
-      await written();
-    }),
-  );
+function moveIfStaged(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    ignoreMissing(error as NodeJS.ErrnoException);
+  }
 }
 
-async function writeNew(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, content);
+function removeIfPresent(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    ignoreMissing(error as NodeJS.ErrnoException);
+  }
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): void {
@@ -195,10 +207,16 @@ function ignoreMissing(error: NodeJS.ErrnoException): void {
 }
 
 /** Removes folders a removal left empty, up to the cluster folder; a folder with any other file stays. */
-async function pruneEmptyParents(clusterDir: string, dir: string): Promise<void> {
+function pruneEmptyParents(clusterDir: string, dir: string): void {
   for (let current = dir; current !== "." && current !== ""; current = dirname(current)) {
-    const entries = await readdir(join(clusterDir, current)).catch(() => undefined);
-    if (!entries || entries.length > 0) return;
-    await rmdir(join(clusterDir, current));
+    const folder = join(clusterDir, current);
+    let entries: string[];
+    try {
+      entries = readdirSync(folder);
+    } catch {
+      return;
+    }
+    if (entries.length > 0) return;
+    rmdirSync(folder);
   }
 }
