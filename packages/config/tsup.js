@@ -13,7 +13,20 @@ const lazyRE2 = {
   },
 };
 
-export function packageConfig(entry = ["src/index.ts"]) {
+/**
+ * `yaml` in a package's bundle: its Node build is 72 CommonJS modules, and resolving and loading them one by one
+ * was a tenth of a cold import. Bundled CommonJS calls `require` for Node's built-ins, which an ES module has only
+ * through `createRequire`.
+ */
+const bundledYaml = {
+  noExternal: [/^yaml$/],
+  banner: {
+    js: 'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);',
+  },
+};
+
+export function packageConfig(entry = ["src/index.ts"], { bundleYaml = false } = {}) {
+  const yaml = bundleYaml ? bundledYaml : { noExternal: [], banner: undefined };
   return defineConfig({
     entry,
     format: ["esm"],
@@ -28,7 +41,13 @@ export function packageConfig(entry = ["src/index.ts"]) {
     // resolving and linking them. Their runtime (`base`, `validate`, with CommonJS and WebAssembly inside) stays
     // external: a package bundling models lists both among its dependencies. The one runtime module bundled is
     // the RE2 matcher, replaced by lazy-re2.js.
-    noExternal: [/^@kubernetes-models\/(?!(base|validate)(\/|$))/, /^kubernetes-models(\/|$)/, RE2_RUNTIME],
+    noExternal: [
+      /^@kubernetes-models\/(?!(base|validate)(\/|$))/,
+      /^kubernetes-models(\/|$)/,
+      RE2_RUNTIME,
+      ...yaml.noExternal,
+    ],
+    banner: yaml.banner,
     esbuildPlugins: [lazyRE2],
   });
 }

@@ -1,1 +1,3 @@
-export { default } from "@k8s-ops/config/tsup";
+import { packageConfig } from "@k8s-ops/config/tsup";
+
+export default packageConfig(["src/index.ts"], { bundleYaml: true });
