@@ -15,8 +15,8 @@ const lazyRE2 = {
 
 /**
  * `yaml` in a package's bundle: its Node build is 72 CommonJS modules, and resolving and loading them one by one
- * was about a third of importing core. Bundled CommonJS calls `require` for Node's built-ins, which an ES module has only
- * through `createRequire`.
+ * was about a third of importing core. Bundled CommonJS calls `require` for Node's built-ins, which an ES module
+ * has only through `createRequire`.
  */
 const bundledYaml = {
   noExternal: [/^yaml$/],
