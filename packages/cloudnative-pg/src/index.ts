@@ -28,6 +28,7 @@ export {
   postgresCluster,
 } from "./postgres-cluster.js";
 export {
+  checkDatabaseInstances,
   type ServiceDatabaseFields,
   type ServiceDatabaseOptions,
   serviceDatabase,

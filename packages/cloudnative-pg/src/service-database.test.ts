@@ -1,5 +1,6 @@
+import { optionMessage } from "@k8s-ops/testing";
 import { describe, expect, it } from "vitest";
-import { postgresCluster, serviceDatabase } from "./index.js";
+import { checkDatabaseInstances, postgresCluster, serviceDatabase } from "./index.js";
 import { rgw, secrets, storage } from "./test-support.js";
 
 const SERVICE = {
@@ -55,5 +56,25 @@ describe("serviceDatabase", () => {
     };
     expect(cluster.spec.imageName).toBe("ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie");
     expect(cluster.spec.bootstrap.initdb).toMatchObject({ database: "gitlabhq_production", owner: "gitlab" });
+  });
+});
+
+describe("checkDatabaseInstances", () => {
+  it.each([0, -1, 1.5])("refuses %s instances under the service's name", (instances) => {
+    // GIVEN a service's databaseInstances below one or not whole  WHEN checked  THEN the service's field is named
+    expect(() => checkDatabaseInstances("harbor", instances)).toThrow(
+      optionMessage("harbor")(
+        "databaseInstances",
+        "the database needs at least one instance",
+        "an integer ≥ 1",
+        String(instances),
+      ),
+    );
+  });
+
+  it("accepts one instance or more", () => {
+    // GIVEN / WHEN one or three instances  THEN no error
+    expect(() => checkDatabaseInstances("harbor", 1)).not.toThrow();
+    expect(() => checkDatabaseInstances("harbor", 3)).not.toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import type { SecretStoreRef, StorageClassRef } from "@k8s-ops/core";
+import { OptionError, type SecretStoreRef, type StorageClassRef } from "@k8s-ops/core";
 import type { BackupOptions, PostgresClusterOptions } from "./cluster-options.js";
 import { type PostgresCluster, postgresCluster } from "./postgres-cluster.js";
 
@@ -35,5 +35,16 @@ export function serviceDatabase(
     folder: service,
     dir: "database",
     ...fields,
+  });
+}
+
+/** A service's `databaseInstances` option, checked where the service's other options are: an integer ≥ 1. */
+export function checkDatabaseInstances(builder: string, instances: number): void {
+  if (Number.isInteger(instances) && instances >= 1) return;
+  throw new OptionError({
+    path: `${builder}: databaseInstances`,
+    message: "the database needs at least one instance",
+    expected: "an integer ≥ 1",
+    found: String(instances),
   });
 }

@@ -1,4 +1,5 @@
 import { isIPv4 } from "node:net";
+import { checkDatabaseInstances } from "@k8s-ops/cloudnative-pg";
 import { isDomainName, OptionError } from "@k8s-ops/core";
 import { checkItemOptions } from "@k8s-ops/external-secrets";
 import type { ResolvedGitLabOptions } from "./options.js";
@@ -78,13 +79,7 @@ function checkSsh(o: ResolvedGitLabOptions): void {
 }
 
 function checkSizes(o: ResolvedGitLabOptions): void {
-  if (!Number.isInteger(o.databaseInstances) || o.databaseInstances < 1)
-    fail(
-      "databaseInstances",
-      "the database needs at least one instance",
-      "an integer ≥ 1",
-      String(o.databaseInstances),
-    );
+  checkDatabaseInstances(BUILDER, o.databaseInstances);
   for (const [field, value] of [
     ["databaseSize", o.databaseSize],
     ["gitalySize", o.gitalySize],

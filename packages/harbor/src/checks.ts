@@ -1,3 +1,4 @@
+import { checkDatabaseInstances } from "@k8s-ops/cloudnative-pg";
 import { isDomainName, OptionError } from "@k8s-ops/core";
 import { checkItemOptions } from "@k8s-ops/external-secrets";
 import type { ResolvedHarborOptions } from "./options.js";
@@ -28,13 +29,7 @@ export function checkOptions(o: ResolvedHarborOptions): void {
       "3-63 lowercase letters, digits, '.' or '-'",
       JSON.stringify(o.s3.bucket),
     );
-  if (!Number.isInteger(o.databaseInstances) || o.databaseInstances < 1)
-    fail(
-      "databaseInstances",
-      "the database needs at least one instance",
-      "an integer ≥ 1",
-      String(o.databaseInstances),
-    );
+  checkDatabaseInstances(BUILDER, o.databaseInstances);
   for (const [field, value] of [
     ["databaseSize", o.databaseSize],
     ["cacheMemory", o.cacheMemory],

@@ -1,3 +1,4 @@
+import { checkDatabaseInstances } from "@k8s-ops/cloudnative-pg";
 import { isDomainName, OptionError } from "@k8s-ops/core";
 import { checkItemOptions } from "@k8s-ops/external-secrets";
 import type { ResolvedKeycloakOptions } from "./options.js";
@@ -27,13 +28,7 @@ export function checkOptions(o: ResolvedKeycloakOptions): void {
     );
   if (!Number.isInteger(o.instances) || o.instances < 1)
     fail("instances", "Keycloak needs at least one instance", "an integer ≥ 1", String(o.instances));
-  if (!Number.isInteger(o.databaseInstances) || o.databaseInstances < 1)
-    fail(
-      "databaseInstances",
-      "the database needs at least one instance",
-      "an integer ≥ 1",
-      String(o.databaseInstances),
-    );
+  checkDatabaseInstances(BUILDER, o.databaseInstances);
   if (!QUANTITY.test(o.databaseSize))
     fail("databaseSize", "not a volume size", "a quantity such as 5Gi", JSON.stringify(o.databaseSize));
   const realm = Object.keys(o.realms).find((name) => !REALM.test(name) || name === "master");

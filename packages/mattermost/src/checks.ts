@@ -1,3 +1,4 @@
+import { checkDatabaseInstances } from "@k8s-ops/cloudnative-pg";
 import { isDomainName, OptionError } from "@k8s-ops/core";
 import { checkItemOptions } from "@k8s-ops/external-secrets";
 import type { ResolvedMattermostOptions } from "./options.js";
@@ -22,13 +23,7 @@ export function checkOptions(o: ResolvedMattermostOptions): void {
       JSON.stringify(o.hostname),
     );
   checkS3(o);
-  if (!Number.isInteger(o.databaseInstances) || o.databaseInstances < 1)
-    fail(
-      "databaseInstances",
-      "the database needs at least one instance",
-      "an integer ≥ 1",
-      String(o.databaseInstances),
-    );
+  checkDatabaseInstances(BUILDER, o.databaseInstances);
   if (!QUANTITY.test(o.databaseSize))
     fail("databaseSize", "not a volume size", "a quantity such as 5Gi", JSON.stringify(o.databaseSize));
   checkSettings(o.settings);
