@@ -9,7 +9,6 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ValidationError } from "../errors.js";
 import { withWriteLock } from "./lock.js";
@@ -71,12 +70,12 @@ export class InterruptedWrite extends Error {
  * journal exists is finished by the next run (`recoverWrite`); one interrupted before leaves the old tree.
  *
  * The file operations are synchronous, one after the other: each is a small local file, the command has nothing
- * else to do meanwhile, and the promise versions cost a thread-pool round trip per call and about twice the CPU
+ * else to do meanwhile, and the promise versions cost a thread-pool round trip per call and several times the CPU
  * (docs/performance.md).
  */
 export async function commitWrite(plan: WritePlan, options: CommitOptions = {}): Promise<void> {
   if (plan.findings.length > 0) throw new ValidationError(plan.findings);
-  await mkdir(join(plan.clusterDir, STATE_DIR), { recursive: true });
+  mkdirSync(join(plan.clusterDir, STATE_DIR), { recursive: true });
   await withWriteLock(plan.clusterDir, () => writeLocked(plan, options));
 }
 
@@ -87,10 +86,10 @@ async function writeLocked(plan: WritePlan, options: CommitOptions): Promise<voi
   const staging = join(clusterDir, STAGING_DIR);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const moves = [...plan.added, ...plan.changed, MANIFEST_FILE];
+  const files = [...plan.added, ...plan.changed];
+  const moves = [...files, MANIFEST_FILE];
   const contents = [
-    ...plan.added.map((path) => rendered.files.get(path) ?? ""),
-    ...plan.changed.map((path) => rendered.files.get(path) ?? ""),
+    ...files.map((path) => rendered.files.get(path) ?? ""),
     serializeManifest(manifestFor(rendered.files)),
   ];
   for (const [index, content] of contents.entries()) {
@@ -155,7 +154,7 @@ async function applyJournal(
 ): Promise<void> {
   const moves = journal.moves.slice(0, interruptAfter);
   const removes = journal.removes.slice(0, Math.max(0, interruptAfter - moves.length));
-  await moveAll(clusterDir, journal, moves.length, () => step("move"));
+  await moveAll(clusterDir, journal, moves, () => step("move"));
   for (const path of removes) {
     removeIfPresent(join(clusterDir, path));
     pruneEmptyParents(clusterDir, dirname(path));
@@ -168,14 +167,13 @@ async function applyJournal(
   unlinkSync(join(clusterDir, JOURNAL_FILE));
 }
 
-/** Moves the first `count` staged files of the journal into place; a replay skips the ones already moved. */
+/** Moves the staged files of the journal's first moves into place; a replay skips the ones already moved. */
 async function moveAll(
   clusterDir: string,
   journal: Journal,
-  count: number,
+  paths: readonly string[],
   moved: () => Promise<void>,
 ): Promise<void> {
-  const paths = journal.moves.slice(0, count);
   for (const folder of new Set(paths.map((path) => dirname(join(clusterDir, path))))) {
     mkdirSync(folder, { recursive: true });
   }
