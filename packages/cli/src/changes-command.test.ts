@@ -29,9 +29,7 @@ describe("k8s-ops changes", () => {
     ws.write(".changeset/config.json", "{}\n");
     ws.writeCluster(source());
     expect(ws.run("render").status).toBe(0);
-    ws.git("init", "-q", "-b", "main");
-    ws.git("add", "-A");
-    ws.git("commit", "-qm", "base");
+    ws.commitAll("base");
   });
   afterEach(() => ws.remove());
 

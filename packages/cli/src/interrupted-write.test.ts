@@ -102,9 +102,7 @@ describe("a render interrupted in the middle of its write", () => {
 
   describe("then any command", () => {
     beforeEach(() => {
-      ws.git("init", "-q", "-b", "main");
-      ws.git("add", "-A");
-      ws.git("commit", "-qm", "old");
+      ws.commitAll("old");
       expect(ws.runWith({ env: { K8S_OPS_INTERRUPT_AFTER: "2" } }, "render").signal).toBe("SIGKILL");
     });
 

@@ -62,6 +62,8 @@ export interface TestWorkspace {
   start(options: RunOptions, ...args: string[]): RunningCommand;
   /** Runs git in the workspace (a repository of its own once `git init` ran). */
   git(...args: string[]): string;
+  /** Makes the workspace a git repository on `main` whose one commit holds every file as it is now. */
+  commitAll(message: string): void;
   remove(): void;
 }
 
@@ -83,6 +85,21 @@ export function createWorkspace(): TestWorkspace {
     if (result.error) throw new Error(`could not start ${node} ${BIN}: ${result.error.message}`);
     return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
   };
+  const git = (...args: string[]): string => {
+    const result = spawnSync("git", args, {
+      cwd: root,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: "t",
+        GIT_AUTHOR_EMAIL: "t@example.org",
+        GIT_COMMITTER_NAME: "t",
+        GIT_COMMITTER_EMAIL: "t@example.org",
+      },
+    });
+    if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
+    return result.stdout;
+  };
   return {
     root,
     clusterDir: join(root, "clusters", "demo"),
@@ -92,20 +109,11 @@ export function createWorkspace(): TestWorkspace {
     run: (...args) => runWith({}, ...args),
     runWith,
     start: (options, ...args) => start(root, { ...process.env, NO_COLOR: "1", ...options.env }, args),
-    git: (...args) => {
-      const result = spawnSync("git", args, {
-        cwd: root,
-        encoding: "utf8",
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: "t",
-          GIT_AUTHOR_EMAIL: "t@example.org",
-          GIT_COMMITTER_NAME: "t",
-          GIT_COMMITTER_EMAIL: "t@example.org",
-        },
-      });
-      if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
-      return result.stdout;
+    git,
+    commitAll: (message) => {
+      git("init", "-q", "-b", "main");
+      git("add", "-A");
+      git("commit", "-qm", message);
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
