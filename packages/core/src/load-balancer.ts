@@ -5,7 +5,8 @@
  * handed out.
  */
 import { isIP } from "node:net";
-import { normalizeCidr, parseCidr } from "cidr-tools";
+import { parseCidr } from "cidr-tools";
+import { stringifyIp } from "ip-bigint";
 
 /** The addresses, first to last inclusive, LB IPAM hands out from one pool block. */
 export interface AddressSpan {
@@ -49,14 +50,9 @@ export function spanHolds(span: AddressSpan, address: string): boolean {
 
 /** `10.25.11.65 to 10.25.11.94`, or the one address of a single-address span. */
 export function describeSpan(span: AddressSpan): string {
-  const first = addressText(span.first, span.version);
-  return span.first === span.last ? first : `${first} to ${addressText(span.last, span.version)}`;
-}
-
-function addressText(value: bigint, version: 4 | 6): string {
-  if (version === 4) return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 255n)).join(".");
-  const groups = [...Array(8).keys()].map((i) => ((value >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
-  return normalizeCidr(groups.join(":"));
+  const first = stringifyIp({ number: span.first, version: span.version });
+  if (span.first === span.last) return first;
+  return `${first} to ${stringifyIp({ number: span.last, version: span.version })}`;
 }
 
 /**
